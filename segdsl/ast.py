@@ -1,0 +1,177 @@
+"""The syntax tree: typed pydantic models, every node with its source span.
+
+The parser builds these with `model_construct` (the grammar already guarantees
+their shape, so validating again would only cost time); `Program.model_dump_json()`
+is what `segdsl parse --json` prints.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal, Union
+
+from pydantic import BaseModel, Field
+
+from .source import Span
+
+
+class Node(BaseModel):
+    span: Span
+
+
+# --- expressions -------------------------------------------------------------
+
+class Name(Node):
+    kind: Literal["name"] = "name"
+    name: str
+
+
+class NumberLit(Node):
+    kind: Literal["number"] = "number"
+    value: int | float
+    text: str
+
+
+class StringLit(Node):
+    kind: Literal["string"] = "string"
+    value: str
+
+
+class BoolLit(Node):
+    kind: Literal["bool"] = "bool"
+    value: bool
+
+
+class NullLit(Node):
+    kind: Literal["null"] = "null"
+
+
+class Duration(Node):
+    kind: Literal["duration"] = "duration"
+    amount: int
+    unit: Literal["day", "week", "month", "year"]
+
+
+class ListExpr(Node):
+    kind: Literal["list"] = "list"
+    items: list["Expr"]
+
+
+class Call(Node):
+    kind: Literal["call"] = "call"
+    name: str
+    name_span: Span
+    args: list["Expr"]
+
+
+class Neg(Node):
+    kind: Literal["neg"] = "neg"
+    operand: "Expr"
+
+
+class Binary(Node):
+    kind: Literal["binary"] = "binary"
+    op: Literal["+", "-", "*", "/"]
+    left: "Expr"
+    right: "Expr"
+
+
+class Compare(Node):
+    kind: Literal["compare"] = "compare"
+    op: Literal["==", "!=", "<", "<=", ">", ">="]
+    op_span: Span
+    left: "Expr"
+    right: "Expr"
+
+
+class InList(Node):
+    kind: Literal["in"] = "in"
+    negated: bool
+    operand: "Expr"
+    items: ListExpr
+
+
+class Between(Node):
+    kind: Literal["between"] = "between"
+    negated: bool
+    operand: "Expr"
+    low: "Expr"
+    high: "Expr"
+
+
+class IsNull(Node):
+    kind: Literal["is_null"] = "is_null"
+    negated: bool
+    operand: "Expr"
+
+
+class StringOp(Node):
+    kind: Literal["string_op"] = "string_op"
+    op: Literal["contains", "starts_with", "ends_with", "matches", "imatches"]
+    operand: "Expr"
+    pattern: "Expr"
+
+
+class Not(Node):
+    kind: Literal["not"] = "not"
+    operand: "Expr"
+
+
+class BoolOp(Node):
+    kind: Literal["and", "or"]
+    operands: list["Expr"]
+
+
+Expr = Annotated[
+    Union[
+        Name, NumberLit, StringLit, BoolLit, NullLit, Duration, ListExpr, Call, Neg, Binary,
+        Compare, InList, Between, IsNull, StringOp, Not, BoolOp,
+    ],
+    Field(discriminator="kind"),
+]
+
+
+# --- declarations ------------------------------------------------------------
+
+class TypeRef(Node):
+    name: str
+    values: list[StringLit] | None = None  # enum("a", "b")
+
+
+class FieldDecl(Node):
+    name: str
+    name_span: Span
+    is_key: bool
+    type: TypeRef
+
+
+class Entity(Node):
+    kind: Literal["entity"] = "entity"
+    name: str
+    name_span: Span
+    fields: list[FieldDecl]
+
+
+class Segment(Node):
+    kind: Literal["segment"] = "segment"
+    name: str
+    name_span: Span
+    condition: Expr
+    description: str | None = None
+    tags: list[str] = []
+
+
+class Program(BaseModel):
+    items: list[Annotated[Union[Entity, Segment], Field(discriminator="kind")]]
+
+    @property
+    def entities(self) -> list[Entity]:
+        return [i for i in self.items if isinstance(i, Entity)]
+
+    @property
+    def segments(self) -> list[Segment]:
+        return [i for i in self.items if isinstance(i, Segment)]
+
+
+for _model in (ListExpr, Call, Neg, Binary, Compare, InList, Between, IsNull, StringOp, Not, BoolOp,
+               Segment, Program):
+    _model.model_rebuild()

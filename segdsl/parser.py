@@ -1,0 +1,355 @@
+"""Parser stage: source text -> AST (segdsl.ast), with syntax errors in plain words.
+
+Lark LALR(1) with the transformer run inside the parser, so no parse tree is
+built. On a syntax error the offending item (from its `segment`/`entity`
+keyword to the next one) is blanked out and parsing restarts, so every
+broken item of a file is reported in one run.
+"""
+
+from __future__ import annotations
+
+import contextvars
+import re
+from functools import lru_cache
+
+from lark import Lark, Token, Transformer, v_args
+from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+
+from . import ast
+from .diagnostics import Diagnostic, error
+from .grammar_file import grammar_text
+from .source import Source, Span
+
+_current: contextvars.ContextVar["_ParseState"] = contextvars.ContextVar("segdsl_parse_state")
+
+_ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r"}
+_ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
+_ITEM_START = re.compile(r"^[ \t]*(segment|entity)\b", re.M)
+
+_COMPARE_ALIASES = {"=": "==", "<>": "!="}
+
+
+class _ParseState:
+    def __init__(self, source: Source):
+        self.source = source
+        self.diagnostics: list[Diagnostic] = []
+
+
+def _tspan(tok: Token) -> Span:
+    return Span.model_construct(start=tok.start_pos, end=tok.end_pos, line=tok.line, column=tok.column)
+
+
+def _span_of(child) -> Span:
+    return _tspan(child) if isinstance(child, Token) else child.span
+
+
+def _mspan(children) -> Span:
+    """The span from the first to the last child (tokens or AST nodes)."""
+    present = [c for c in children if c is not None and not isinstance(c, (tuple, list))]
+    first, last = _span_of(present[0]), _span_of(present[-1])
+    return Span.model_construct(start=first.start, end=last.end, line=first.line, column=first.column)
+
+
+def _decode_string(tok: Token) -> str:
+    body = tok.value[1:-1]
+    if "\\" not in body:
+        return body
+
+    def replace(m: re.Match) -> str:
+        esc = m.group(1)
+        if esc[0] in "uU" and len(esc) > 1:
+            return chr(int(esc[1:], 16))
+        if esc in _ESCAPES:
+            return _ESCAPES[esc]
+        state = _current.get()
+        start = tok.start_pos + 1 + m.start()
+        state.diagnostics.append(error(
+            "E104", f"unknown escape sequence '\\{esc}' in string",
+            state.source.span(start, start + 2),
+            help='known escapes are \\" \\\\ \\n \\t \\r \\uXXXX; write \\\\ for a backslash',
+        ))
+        return esc
+
+    return _ESCAPE_RE.sub(replace, body)
+
+
+class _ToAst(Transformer):
+    """Builds AST nodes directly from LALR reductions."""
+
+    # -- declarations
+    def start(self, items):
+        return ast.Program.model_construct(items=items)
+
+    def entity(self, children):
+        _kw, name, _lbrace, *fields, _rbrace = children
+        return ast.Entity.model_construct(
+            kind="entity", span=_mspan(children), name=name.value, name_span=_tspan(name), fields=fields
+        )
+
+    def field(self, children):
+        is_key = len(children) == 3
+        name, type_ = children[-2], children[-1]
+        return ast.FieldDecl.model_construct(
+            span=_mspan(children), name=name.value, name_span=_tspan(name), is_key=is_key, type=type_
+        )
+
+    def type(self, children):
+        return ast.TypeRef.model_construct(span=_mspan(children), name=children[0].value, values=None)
+
+    def enum_type(self, children):
+        name, _lpar, *values, _rpar = children
+        values = [
+            ast.StringLit.model_construct(kind="string", span=_tspan(v), value=_decode_string(v))
+            for v in values if v is not None
+        ]
+        return ast.TypeRef.model_construct(span=_mspan(children), name=name.value, values=values)
+
+    def segment(self, children):
+        _kw, name, condition, *metas = children
+        description, tags = None, []
+        for kind, value in metas:
+            if kind == "description":
+                description = value
+            else:
+                tags.extend(value)
+        return ast.Segment.model_construct(
+            kind="segment", span=_mspan(children), name=name.value, name_span=_tspan(name),
+            condition=condition, description=description, tags=tags,
+        )
+
+    def description(self, children):
+        return ("description", _decode_string(children[1]))
+
+    def tags(self, children):
+        return ("tags", [_decode_string(t) for t in children[2:-1] if t is not None])
+
+    # -- logic
+    def _boolop(self, kind, children):
+        left, right = children
+        # and/or are associative, so a run of the same operator becomes one flat node.
+        operands = left.operands[:] if isinstance(left, ast.BoolOp) and left.kind == kind else [left]
+        operands.append(right)
+        return ast.BoolOp.model_construct(kind=kind, span=_mspan(children), operands=operands)
+
+    def or_(self, children):
+        return self._boolop("or", children)
+
+    def and_(self, children):
+        return self._boolop("and", children)
+
+    def not_(self, children):
+        return ast.Not.model_construct(kind="not", span=_mspan(children), operand=children[1])
+
+    def paren(self, children):
+        inner = children[1]
+        # Keep the parenthesised span so carets point at what the user wrote.
+        return inner.model_copy(update={"span": _mspan(children)})
+
+    # -- predicates
+    def compare(self, children):
+        left, op, right = children
+        return ast.Compare.model_construct(
+            kind="compare", span=_mspan(children), op=_COMPARE_ALIASES.get(op.value, op.value),
+            op_span=_tspan(op), left=left, right=right,
+        )
+
+    def in_(self, children):
+        return ast.InList.model_construct(kind="in", span=_mspan(children), negated=False, operand=children[0], items=children[2])
+
+    def not_in(self, children):
+        return ast.InList.model_construct(kind="in", span=_mspan(children), negated=True, operand=children[0], items=children[3])
+
+    def between(self, children):
+        operand, _kw, low, high = children
+        return ast.Between.model_construct(kind="between", span=_mspan(children), negated=False, operand=operand, low=low, high=high)
+
+    def not_between(self, children):
+        operand, _not, _kw, low, high = children
+        return ast.Between.model_construct(kind="between", span=_mspan(children), negated=True, operand=operand, low=low, high=high)
+
+    def is_null(self, children):
+        return ast.IsNull.model_construct(kind="is_null", span=_mspan(children), negated=False, operand=children[0])
+
+    def is_not_null(self, children):
+        return ast.IsNull.model_construct(kind="is_null", span=_mspan(children), negated=True, operand=children[0])
+
+    def string_op(self, children):
+        operand, op, pattern = children
+        return ast.StringOp.model_construct(kind="string_op", span=_mspan(children), op=op.value, operand=operand, pattern=pattern)
+
+    # -- arithmetic and atoms
+    def binary(self, children):
+        left, op, right = children
+        return ast.Binary.model_construct(kind="binary", span=_mspan(children), op=op.value, left=left, right=right)
+
+    def neg(self, children):
+        operand = children[1]
+        if isinstance(operand, ast.NumberLit) and not operand.text.startswith("-"):
+            return ast.NumberLit.model_construct(kind="number", span=_mspan(children), value=-operand.value, text="-" + operand.text)
+        return ast.Neg.model_construct(kind="neg", span=_mspan(children), operand=operand)
+
+    def name(self, children):
+        tok = children[0]
+        return ast.Name.model_construct(kind="name", span=_tspan(tok), name=tok.value)
+
+    def call(self, children):
+        name, _lpar, *args, _rpar = children
+        args = [a for a in args if a is not None]
+        return ast.Call.model_construct(kind="call", span=_mspan(children), name=name.value, name_span=_tspan(name), args=args)
+
+    def list(self, children):
+        return ast.ListExpr.model_construct(kind="list", span=_mspan(children), items=[c for c in children[1:-1] if c is not None])
+
+    def duration(self, children):
+        number, unit = children
+        if "." in number.value:
+            state = _current.get()
+            state.diagnostics.append(error(
+                "E106", f"a duration needs a whole number, not {number.value}", _tspan(number),
+                help="write for example '36 hours' as '2 days' or use a smaller unit",
+            ))
+        unit_name = unit.value.rstrip("s")
+        return ast.Duration.model_construct(kind="duration", span=_mspan(children), amount=int(float(number.value)), unit=unit_name)
+
+    def number(self, children):
+        tok = children[0]
+        value = float(tok.value) if "." in tok.value else int(tok.value)
+        return ast.NumberLit.model_construct(kind="number", span=_tspan(tok), value=value, text=tok.value)
+
+    def string(self, children):
+        tok = children[0]
+        return ast.StringLit.model_construct(kind="string", span=_tspan(tok), value=_decode_string(tok))
+
+    def true(self, children):
+        return ast.BoolLit.model_construct(kind="bool", span=_tspan(children[0]), value=True)
+
+    def false(self, children):
+        return ast.BoolLit.model_construct(kind="bool", span=_tspan(children[0]), value=False)
+
+    def null(self, children):
+        return ast.NullLit.model_construct(kind="null", span=_tspan(children[0]))
+
+
+# --- driving Lark and reporting syntax errors ---------------------------------
+
+@lru_cache(maxsize=1)
+def _lark() -> Lark:
+    # strict=True turns grammar conflicts (shift/reduce, terminal collisions) into errors.
+    return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True,
+                transformer=_ToAst(), maybe_placeholders=True, strict=True)
+
+
+# Plain words for the grammar's terminals; users never see Lark's internal names.
+_TERMINAL_WORDS = {
+    "NAME": "a name", "NUMBER": "a number", "STRING": "a string", "UNIT": "a time unit (days, weeks, months, years)",
+    "COMPARE": "a comparison (==, !=, <, <=, >, >=)", "STRING_OP": "contains, starts_with, ends_with or matches",
+    "PLUS": "'+'", "MINUS": "'-'", "STAR": "'*'", "SLASH": "'/'", "SEGMENT": "'segment'", "KEY": "'key'",
+    "DESCRIPTION": "'description'", "TAGS": "'tags'", "_OR": "'or'", "_AND": "'and'", "NOT": "'not'",
+    "IN": "'in'", "BETWEEN": "'between'", "IS": "'is'", "NULL": "'null'", "TRUE": "'true'", "FALSE": "'false'",
+    "LPAR": "'('", "RPAR": "')'", "LSQB": "'['", "RSQB": "']'", "LBRACE": "'{'", "RBRACE": "'}'",
+    "COMMA": "','", "COLON": "':'", "ENTITY": "'entity'", "$END": "the end of the file",
+}
+
+
+def _describe_token(tok: Token) -> str:
+    if tok.type == "NAME":
+        return f"name '{tok.value}'"
+    if tok.type == "NUMBER":
+        return f"number {tok.value}"
+    if tok.type == "STRING":
+        return f"string {tok.value}"
+    return f"'{tok.value}'"
+
+
+_VALUE_START = {"NAME", "NUMBER", "STRING", "TRUE", "FALSE", "NULL", "LPAR", "MINUS", "NOT", "LSQB"}
+_OPERATORS = {"COMPARE", "STRING_OP", "PLUS", "STAR", "SLASH", "IN", "BETWEEN", "IS"}
+
+
+def _expected_words(expected) -> str:
+    """What could have come instead, grouped the way a person thinks of it."""
+    expected = {t for t in expected if not t.startswith("__")}
+    words = []
+    if {"NAME", "NUMBER", "STRING"} <= expected:
+        words.append("a value (a field, a number, a string, '(' ...)")
+        expected -= _VALUE_START
+    if len(expected & _OPERATORS) >= 3:
+        words.append("an operator (==, <, in, contains, + ...)")
+        expected -= _OPERATORS | {"MINUS"}
+    if {"_AND", "_OR"} <= expected:
+        words.append("'and' or 'or'")
+        expected -= {"_AND", "_OR"}
+    if {"SEGMENT", "ENTITY"} <= expected:
+        words.append("a new 'segment' or 'entity'")
+        expected -= {"SEGMENT", "ENTITY", "$END", "DESCRIPTION", "TAGS"}
+    words += sorted(_TERMINAL_WORDS.get(t, f"'{t.lower()}'") for t in expected)
+    if not words:
+        return ""
+    return "expected " + (", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0])
+
+
+def _syntax_diagnostic(exc: UnexpectedInput, source: Source) -> Diagnostic:
+    if isinstance(exc, UnexpectedCharacters):
+        ch = source.text[exc.pos_in_stream]
+        span = source.span(exc.pos_in_stream, exc.pos_in_stream + 1)
+        if ch == '"':
+            return error("E103", "this string is never closed", span,
+                         help='close it with " on the same line; write \" for a quote inside a string')
+        hints = {"'": 'strings are written in double quotes: "road"', "&": "write 'and' instead of '&&'",
+                 "|": "write 'or' instead of '||'", "!": "write 'not' or '!='", ";": "segments need no ';' between them"}
+        return error("E102", f"unexpected character {ch!r}", span, help=hints.get(ch) or _expected_words(exc.allowed or ()) or None)
+    if isinstance(exc, UnexpectedToken):
+        tok = exc.token
+        if tok.type == "$END":
+            end = max(len(source.text.rstrip()) - 1, 0)
+            return error("E105", "the file ends in the middle of a definition", source.span(end, end + 1),
+                         help=_expected_words(exc.expected) or None)
+        span = _tspan(tok)
+        help_text = _expected_words(exc.expected)
+        if tok.type == "NAME" and "COMPARE" in exc.expected:
+            help_text = f"{help_text}; is an operator missing or misspelt?"
+        return error("E101", f"unexpected {_describe_token(tok)}", span, help=help_text or None)
+    if isinstance(exc, UnexpectedEOF):  # pragma: no cover - LALR reports $END as UnexpectedToken
+        end = len(source.text)
+        return error("E105", "the file ends in the middle of a definition", source.span(end, end))
+    raise exc  # pragma: no cover
+
+
+def _blank_item(text: str, pos: int) -> str:
+    """Blank out the item around `pos` (keeping newlines so positions stay the same)."""
+    starts = [m.start(1) for m in _ITEM_START.finditer(text)]
+    begin = max([s for s in starts if s <= pos], default=0)
+    end = min([s for s in starts if s > pos], default=len(text))
+    if begin == end:  # error right on an item keyword: drop at least that keyword
+        end = min([s for s in starts if s > begin], default=len(text))
+    chunk = re.sub(r"[^\n]", " ", text[begin:end])
+    return text[:begin] + chunk + text[end:]
+
+
+def parse(source: Source | str) -> tuple[ast.Program, list[Diagnostic]]:
+    """Parse a whole file. Returns the AST of every item that parsed and the diagnostics."""
+    if isinstance(source, str):
+        source = Source(source)
+    state = _ParseState(source)
+    token = _current.set(state)
+    try:
+        text = source.text
+        syntax: list[Diagnostic] = []
+        while True:
+            state.diagnostics = []  # only the last, complete attempt's transform diagnostics count
+            try:
+                program = _lark().parse(text)
+                break
+            except UnexpectedInput as exc:
+                diag = _syntax_diagnostic(exc, source)
+                syntax.append(diag)
+                new_text = _blank_item(text, diag.span.start if diag.span else 0)
+                if new_text == text:
+                    program = ast.Program.model_construct(items=[])
+                    break
+                text = new_text
+        # Items blanked out after a syntax error must not also leak diagnostics raised while
+        # transforming them, so keep syntax errors first, in source order.
+        diagnostics = sorted(syntax, key=lambda d: d.span.start if d.span else 0) + state.diagnostics
+        return program, diagnostics
+    finally:
+        _current.reset(token)

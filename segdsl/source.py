@@ -1,0 +1,57 @@
+"""Source text and spans: where every AST node and diagnostic points to."""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+
+from pydantic import BaseModel, ConfigDict
+
+
+class Span(BaseModel):
+    """A half-open range of character offsets, with 1-based line/column of its start."""
+
+    model_config = ConfigDict(frozen=True)
+
+    start: int
+    end: int
+    line: int
+    column: int
+
+    @classmethod
+    def between(cls, first: "Span", last: "Span") -> "Span":
+        return Span.model_construct(start=first.start, end=last.end, line=first.line, column=first.column)
+
+
+@dataclass
+class Source:
+    """The text of one segment file and a name to show for it (a path or '<string>')."""
+
+    text: str
+    name: str = "<string>"
+    _line_starts: list[int] = field(default_factory=list, repr=False)
+
+    def __post_init__(self) -> None:
+        starts = [0]
+        for i, ch in enumerate(self.text):
+            if ch == "\n":
+                starts.append(i + 1)
+        self._line_starts = starts
+
+    def span(self, start: int, end: int) -> Span:
+        line, column = self.position(start)
+        return Span.model_construct(start=start, end=end, line=line, column=column)
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column) of a character offset."""
+        index = bisect.bisect_right(self._line_starts, offset) - 1
+        return index + 1, offset - self._line_starts[index] + 1
+
+    def line_text(self, line: int) -> str:
+        start = self._line_starts[line - 1]
+        end = self._line_starts[line] - 1 if line < len(self._line_starts) else len(self.text)
+        return self.text[start:end].rstrip("\r")
+
+    @property
+    def line_count(self) -> int:
+        return len(self._line_starts)
