@@ -1,0 +1,238 @@
+"""The IR: resolved, typed, constant-folded conditions that every backend compiles.
+
+Produced by the checker. Names are resolved (a field becomes `Col`, a segment
+becomes `SegRef`), every node knows its type, and anything that depends only on
+the as-of date (`today() - 30 days`, `date("2024-06-01")`) is already a literal.
+`pretty()` prints it, which is what `segdsl ir FILE` shows.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from .regex import PortableRegex
+from .types import BOOL, Type
+
+
+class Expr:
+    __slots__ = ()
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class Col(Expr):
+    name: str
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
+class Lit(Expr):
+    value: object  # int float str bool date datetime or None
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
+class SegRef(Expr):
+    name: str
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class And(Expr):
+    items: tuple[Expr, ...]
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class Or(Expr):
+    items: tuple[Expr, ...]
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class Not(Expr):
+    item: Expr
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class Cmp(Expr):
+    op: str  # == != < <= > >=
+    left: Expr
+    right: Expr
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class InList(Expr):
+    operand: Expr
+    items: tuple[Expr, ...]
+    negated: bool
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class Between(Expr):
+    operand: Expr
+    low: Expr
+    high: Expr
+    negated: bool
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class IsNull(Expr):
+    operand: Expr
+    negated: bool
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class StrTest(Expr):
+    op: str  # contains starts_with ends_with
+    operand: Expr
+    needle: str  # never empty: the checker folds an empty needle to 'is not null'
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class Regex(Expr):
+    operand: Expr
+    pattern: PortableRegex
+    ignore_case: bool
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class Arith(Expr):
+    op: str  # + - * /   ('/' is always true division)
+    left: Expr
+    right: Expr
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
+class Neg(Expr):
+    item: Expr
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
+class Func(Expr):
+    name: str  # lower upper length abs round coalesce
+    args: tuple[Expr, ...]
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
+class DaysSince(Expr):
+    """Whole days from the (date part of the) operand to the as-of date."""
+
+    item: Expr
+    as_of: dt.date
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
+class DateShift(Expr):
+    """A date or timestamp moved by a calendar amount; months clamp to the month's last day."""
+
+    item: Expr
+    amount: int  # signed
+    unit: str  # day week month year
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
+class SegmentIR:
+    name: str
+    condition: Expr
+    description: str | None
+    tags: tuple[str, ...]
+    line: int
+
+
+def children(e: Expr) -> tuple[Expr, ...]:
+    if isinstance(e, (And, Or)):
+        return e.items
+    if isinstance(e, (Not, Neg, DaysSince, DateShift)):
+        return (e.item,)
+    if isinstance(e, Cmp):
+        return (e.left, e.right)
+    if isinstance(e, Arith):
+        return (e.left, e.right)
+    if isinstance(e, InList):
+        return (e.operand, *e.items)
+    if isinstance(e, Between):
+        return (e.operand, e.low, e.high)
+    if isinstance(e, (IsNull, StrTest, Regex)):
+        return (e.operand,)
+    if isinstance(e, Func):
+        return e.args
+    return ()
+
+
+def segment_refs(e: Expr) -> set[str]:
+    """Names of the segments a condition refers to directly."""
+    if isinstance(e, SegRef):
+        return {e.name}
+    out: set[str] = set()
+    for c in children(e):
+        out |= segment_refs(c)
+    return out
+
+
+def _lit_text(e: Lit) -> str:
+    v = e.value
+    if v is None:
+        return "null"
+    if isinstance(v, bool):
+        return "true" if v else "false"
+    if isinstance(v, dt.datetime):
+        return f'timestamp("{v.isoformat()}")'
+    if isinstance(v, dt.date):
+        return f'date("{v.isoformat()}")'
+    if isinstance(v, str):
+        return '"' + v.replace("\\", "\\\\").replace('"', '\\"') + '"'
+    return repr(v)
+
+
+def pretty(e: Expr) -> str:
+    """A one-line, fully parenthesised, typed rendering of an IR expression."""
+    if isinstance(e, Col):
+        return f"{e.name}:{e.type}"
+    if isinstance(e, Lit):
+        return _lit_text(e)
+    if isinstance(e, SegRef):
+        return f"segment({e.name})"
+    if isinstance(e, (And, Or)):
+        word = " and " if isinstance(e, And) else " or "
+        return "(" + word.join(pretty(i) for i in e.items) + ")"
+    if isinstance(e, Not):
+        return f"(not {pretty(e.item)})"
+    if isinstance(e, Cmp):
+        return f"({pretty(e.left)} {e.op} {pretty(e.right)})"
+    if isinstance(e, InList):
+        items = ", ".join(pretty(i) for i in e.items)
+        return f"({pretty(e.operand)} {'not in' if e.negated else 'in'} [{items}])"
+    if isinstance(e, Between):
+        word = "not between" if e.negated else "between"
+        return f"({pretty(e.operand)} {word} {pretty(e.low)} and {pretty(e.high)})"
+    if isinstance(e, IsNull):
+        return f"({pretty(e.operand)} is {'not ' if e.negated else ''}null)"
+    if isinstance(e, StrTest):
+        return f"({pretty(e.operand)} {e.op} {_lit_text(Lit(e.needle, e.type))})"
+    if isinstance(e, Regex):
+        return f"({pretty(e.operand)} {'imatches' if e.ignore_case else 'matches'} {_lit_text(Lit(e.pattern.source, e.type))})"
+    if isinstance(e, Arith):
+        return f"({pretty(e.left)} {e.op} {pretty(e.right)}):{e.type}"
+    if isinstance(e, Neg):
+        return f"(-{pretty(e.item)})"
+    if isinstance(e, Func):
+        return f"{e.name}({', '.join(pretty(a) for a in e.args)}):{e.type}"
+    if isinstance(e, DaysSince):
+        return f"days_since({pretty(e.item)}, as_of={e.as_of.isoformat()})"
+    if isinstance(e, DateShift):
+        return f"({pretty(e.item)} {'+' if e.amount >= 0 else '-'} {abs(e.amount)} {e.unit}):{e.type}"
+    raise TypeError(f"not an IR node: {e!r}")  # pragma: no cover
