@@ -12,6 +12,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from .regex import PortableRegex
+from .source import Span
 from .types import BOOL, Type
 
 
@@ -150,7 +151,7 @@ class SegmentIR:
     condition: Expr
     description: str | None
     tags: tuple[str, ...]
-    line: int
+    span: Span  # of the name, for diagnostics about the whole segment
 
 
 def children(e: Expr) -> tuple[Expr, ...]:

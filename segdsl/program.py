@@ -1,0 +1,117 @@
+"""The public API: load a segment file into a Program, inspect it, compile it to SQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from . import ast
+from .checker import CheckedProgram, check
+from .diagnostics import Diagnostic, SegdslError, error, has_errors
+from .parser import parse
+from .source import Source
+from .sql.compile import DEFAULT_DIALECT, build_queries, dialect_names, to_sql_text
+from .timeutil import normalise_as_of
+
+
+class Program:
+    """A checked segment file. Build one with `segdsl.load(path)` or `segdsl.loads(text)`."""
+
+    def __init__(self, source: Source, tree: ast.Program, checked: CheckedProgram):
+        self.source = source
+        self.ast = tree
+        self._checked = {checked.as_of: checked}
+        self.as_of = checked.as_of
+        self.diagnostics: list[Diagnostic] = checked.diagnostics  # warnings only: errors raise
+
+    # -- what is in it
+    @property
+    def segments(self) -> list[str]:
+        return list(self.checked().segments)
+
+    @property
+    def schema(self):
+        return self.checked().schema
+
+    @property
+    def key(self) -> str | None:
+        return self.schema.key
+
+    @property
+    def table(self) -> str | None:
+        return self.schema.name
+
+    def checked(self, as_of: dt.date | dt.datetime | str | None = None) -> CheckedProgram:
+        """The typed IR, folded against `as_of` (default: the program's own as-of)."""
+        moment = self.as_of if as_of is None else normalise_as_of(as_of)
+        if moment not in self._checked:
+            self._checked[moment] = check(self.ast, moment)
+        return self._checked[moment]
+
+    def segment(self, name: str):
+        segments = self.checked().segments
+        if name not in segments:
+            from .diagnostics import did_you_mean
+            raise SegdslError([error("E202", f"unknown segment '{name}'",
+                                     help=did_you_mean(name, segments) or "segments: " + ", ".join(segments))], self.source)
+        return segments[name]
+
+    # -- SQL
+    def to_sql(self, segment: str | None = None, *, dialect: str = DEFAULT_DIALECT, table: str | None = None,
+               as_of: dt.date | dt.datetime | str | None = None, key: str | None = None, pretty: bool = True) -> str:
+        """The members query of `segment`, or without it the flags query of every segment."""
+        checked = self.checked(as_of)
+        if dialect not in dialect_names():
+            from .diagnostics import did_you_mean
+            raise SegdslError([error("E403", f"unknown SQL dialect '{dialect}'",
+                                     help=did_you_mean(dialect, dialect_names()) or "dialects: " + ", ".join(dialect_names()))])
+        if segment is not None:
+            self.segment(segment)
+        table = table or checked.schema.name
+        key = key or checked.schema.key
+        problems = []
+        if not table:
+            problems.append(error("E404", "no table to query: the file has no entity block",
+                                  help="pass a table name (--table, or table=...)"))
+        if not key:
+            problems.append(error("E404", "no key column: the file has no entity block",
+                                  help="pass the key column (--key, or key=...)"))
+        if problems:
+            raise SegdslError(problems, self.source)
+        query, diags = build_queries(checked, dialect, table, key, segment)
+        if query is None:
+            raise SegdslError(diags, self.source)
+        text, diags = to_sql_text(query, dialect, pretty)
+        if text is None:
+            raise SegdslError(diags, self.source)
+        return text
+
+    def __repr__(self) -> str:
+        return f"<segdsl.Program {self.source.name!r}: {len(self.segments)} segments>"
+
+
+def loads(text: str, *, name: str = "<string>", as_of: dt.date | dt.datetime | str | None = None) -> Program:
+    """Parse and check segment-file text; raise SegdslError with every diagnostic on any error."""
+    source = Source(text, name)
+    tree, diags = parse(source)
+    checked = check(tree, normalise_as_of(as_of))
+    all_diags = diags + checked.diagnostics
+    if has_errors(all_diags):
+        raise SegdslError(sorted(all_diags, key=_position), source)
+    checked.diagnostics = all_diags
+    return Program(source, tree, checked)
+
+
+def load(path: str | Path, *, as_of: dt.date | dt.datetime | str | None = None) -> Program:
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise SegdslError([error("E901", f"no such file: {path}")]) from None
+    except (OSError, UnicodeDecodeError) as exc:
+        raise SegdslError([error("E901", f"cannot read {path}: {exc}")]) from None
+    return loads(text, name=str(path), as_of=as_of)
+
+
+def _position(d: Diagnostic) -> tuple[int, int]:
+    return (d.span.start if d.span else -1, 0 if d.is_error else 1)

@@ -1,0 +1,93 @@
+"""Schema stage: the entity block -> a Schema (fields, key, table), with its diagnostics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from . import ast
+from .diagnostics import Diagnostic, did_you_mean, error, warning
+from .types import SCALAR_TYPES, Type, enum
+
+TYPE_ALIASES = {"integer": "int", "bigint": "int", "number": "float", "double": "float", "decimal": "float",
+                "text": "string", "str": "string", "varchar": "string", "boolean": "bool",
+                "datetime": "timestamp"}
+
+
+@dataclass
+class Schema:
+    name: str | None  # the entity's name, also the default table; None without an entity block
+    key: str | None
+    fields: dict[str, Type] = field(default_factory=dict)
+
+    @property
+    def trusted(self) -> bool:
+        """True when there is no entity block and names are taken on trust."""
+        return self.name is None
+
+
+def build_schema(program: ast.Program) -> tuple[Schema, list[Diagnostic]]:
+    diags: list[Diagnostic] = []
+    entities = program.entities
+    if not entities:
+        first = program.segments[0].name_span if program.segments else None
+        diags.append(warning(
+            "W001", "no 'entity' block: field names and types are taken on trust", first,
+            help="declare the fields, e.g. 'entity customers { key id: int  age: int }', to have them checked",
+        ))
+        return Schema(None, None), diags
+    for extra in entities[1:]:
+        diags.append(error("E212", f"a second entity '{extra.name}': a file describes one entity", extra.name_span,
+                           help=f"keep one entity per file; '{entities[0].name}' is declared first"))
+    entity = entities[0]
+    schema = Schema(entity.name, None)
+    seen: dict[str, ast.FieldDecl] = {}
+    keys = []
+    for f in entity.fields:
+        if f.name in seen:
+            diags.append(error("E205", f"field '{f.name}' is declared twice", f.name_span,
+                               help=f"the first declaration is on line {seen[f.name].name_span.line}"))
+            continue
+        seen[f.name] = f
+        type_ = _resolve_type(f.type, diags)
+        if type_ is None:
+            continue
+        schema.fields[f.name] = type_
+        if f.is_key:
+            keys.append(f)
+            if type_.kind not in ("int", "string"):
+                diags.append(error("E207", f"key field '{f.name}' must be an int or a string, not {type_}", f.type.span))
+    if not keys:
+        diags.append(error("E207", f"entity '{entity.name}' has no key field", entity.name_span,
+                           help="mark the field that identifies a customer: 'key customer_id: int'"))
+    else:
+        schema.key = keys[0].name
+        for extra in keys[1:]:
+            diags.append(error("E207", f"entity '{entity.name}' has a second key field '{extra.name}'",
+                               extra.name_span, help="a key is one field; declare the others without 'key'"))
+    return schema, diags
+
+
+def _resolve_type(ref: ast.TypeRef, diags: list[Diagnostic]) -> Type | None:
+    name = ref.name
+    if ref.values is not None:
+        if name != "enum":
+            diags.append(error("E208", f"type '{name}' takes no values", ref.span,
+                               help="only enum(...) lists values: enum(\"road\", \"mountain\")"))
+            return None
+        values = [v.value for v in ref.values]
+        if not values:
+            diags.append(error("E208", "an enum needs at least one value", ref.span))
+            return None
+        for i, v in enumerate(ref.values):
+            if v.value in values[:i]:
+                diags.append(error("E208", f"enum value \"{v.value}\" is listed twice", v.span))
+        return enum(tuple(dict.fromkeys(values)))
+    if name in SCALAR_TYPES:
+        return SCALAR_TYPES[name]
+    if name == "enum":
+        diags.append(error("E208", "an enum lists its values", ref.span, help='write enum("a", "b")'))
+        return None
+    hint = f"did you mean '{TYPE_ALIASES[name]}'?" if name in TYPE_ALIASES else did_you_mean(name, [*SCALAR_TYPES, "enum"])
+    diags.append(error("E208", f"unknown type '{name}'", ref.span,
+                       help=hint or "types are int, float, string, bool, date, timestamp and enum(...)"))
+    return None

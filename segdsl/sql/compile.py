@@ -1,0 +1,57 @@
+"""SQL backend: the members query of one segment and the flags query of many, for any sqlglot dialect."""
+
+from __future__ import annotations
+
+from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
+from sqlglot.errors import SqlglotError
+
+from ..checker import CheckedProgram
+from ..diagnostics import Diagnostic, error
+from . import identifiers
+from .dialects import lowering_for
+from .lowering import Unsupported
+
+DEFAULT_DIALECT = "duckdb"
+
+
+def dialect_names() -> list[str]:
+    return sorted(name for name in Dialect.classes if name)
+
+
+def _refusal(construct: str, dialect: str, segment, help: str | None) -> Diagnostic:
+    return error("E401", f"segment '{segment.name}' uses {construct}, which segdsl cannot compile for {dialect}",
+                 segment.span, help=help)
+
+
+def build_queries(checked: CheckedProgram, dialect: str, table: str, key: str,
+                  segment: str | None) -> tuple[exp.Select | None, list[Diagnostic]]:
+    """The sqlglot expression of the members query (`segment` given) or the flags query."""
+    lowering = lowering_for(dialect, checked.segments)
+    names = [segment] if segment else list(checked.segments)
+    diags: list[Diagnostic] = []
+    lowered = {}
+    for name in names:
+        cond = checked.segments[name].condition
+        try:
+            lowered[name] = lowering.predicate(cond) if segment else lowering.flag(cond)
+        except Unsupported as exc:
+            diags.append(_refusal(exc.construct, dialect, checked.segments[name], exc.help))
+    if diags:
+        return None, diags
+    key_col = identifiers.column(key, dialect)
+    source = identifiers.table(table, dialect)
+    if segment:
+        query = exp.select(key_col).from_(source, copy=False).where(lowered[segment], copy=False)
+    else:
+        columns = [exp.alias_(flag, identifiers.identifier(name, dialect)) for name, flag in lowered.items()]
+        query = exp.select(key_col, *columns, copy=False).from_(source, copy=False)
+    return query, []
+
+
+def to_sql_text(query: exp.Select, dialect: str, pretty: bool = True) -> tuple[str | None, list[Diagnostic]]:
+    try:
+        return query.sql(dialect=dialect, pretty=pretty, unsupported_level="raise"), []
+    except SqlglotError as exc:
+        return None, [error("E402", f"sqlglot cannot write this query for {dialect}: {exc}",
+                            help="pick another dialect, or report it with the segment file")]

@@ -1,0 +1,258 @@
+"""The per-dialect lowering table: what each engine needs differently from the portable default.
+
+One class per engine family; `lowering_for(dialect)` picks it. Adding an engine
+is a small, local change: subclass the closest family, override the methods
+whose default spelling is wrong there, and add it to `FAMILIES`.
+"""
+
+from __future__ import annotations
+
+from sqlglot import exp
+
+from .. import ir
+from .lowering import Lowering, Unsupported, _paren
+
+
+def _fn(name: str, *args: exp.Expression) -> exp.Expression:
+    return exp.Anonymous(this=name, expressions=list(args))
+
+
+def _str(text: str) -> exp.Literal:
+    return exp.Literal.string(text)
+
+
+def _num(n: int) -> exp.Literal:
+    return exp.Literal.number(n)
+
+
+class DuckDB(Lowering):
+    regex_flavour = "re2"  # REGEXP_MATCHES is RE2 with search semantics
+
+
+class SQLite(Lowering):
+    """SQLite has no regex and ASCII-only lower/upper: segdsl registers its own functions.
+
+    The SQL calls `segdsl_regexp`, `segdsl_lower` and `segdsl_upper`, which
+    `segdsl.engines.sqlite.register_functions(connection)` defines; on a connection
+    without them the query fails loudly instead of answering differently.
+    """
+
+    regex_flavour = "python"
+
+    def regex(self, operand, pattern, ignore_case):
+        return _fn("segdsl_regexp", _str(("(?i)" if ignore_case else "") + pattern), operand)
+
+    def fn_lower(self, e, args):
+        return _fn("segdsl_lower", args[0])
+
+    def fn_upper(self, e, args):
+        return _fn("segdsl_upper", args[0])
+
+    def prefix(self, operand, n):
+        return exp.Substring(this=operand, start=_num(1), length=n)
+
+    def suffix(self, operand, n):
+        return exp.Substring(this=operand, start=exp.Neg(this=n))
+
+    def exact_decimal(self, value):
+        return value  # SQLite's round() already rounds half away from zero on the decimal text
+
+    def date_shift(self, value, amount, unit, kind):
+        if unit in ("month", "year"):
+            raise Unsupported(f"moving a {kind} column by {unit}s",
+                              help="SQLite rolls Jan 31 + 1 month over into March; compare against a shifted "
+                                   "today() instead, e.g. 'signup_date >= today() - 6 months'")
+        days = amount * (7 if unit == "week" else 1)
+        return _fn("DATE" if kind == "date" else "DATETIME", value, _str(f"{days:+d} days"))
+
+
+class Postgres(Lowering):
+    regex_flavour = "posix_are"
+
+    def text_operand(self, e, ordering=False):
+        # Ordering follows the database's locale unless asked for code-point order.
+        return exp.Collate(this=_paren(e), expression=exp.to_identifier("C", quoted=True)) if ordering else e
+
+    def regex(self, operand, pattern, ignore_case):
+        cls = exp.RegexpILike if ignore_case else exp.RegexpLike
+        return cls(this=operand, expression=_str(pattern))
+
+    def days_between(self, start, end):
+        return exp.Sub(this=end, expression=start)  # date - date is a whole number of days
+
+
+class MySQL(Lowering):
+    """MySQL 8 and MariaDB: default collations ignore case and trailing spaces, so compare bytes."""
+
+    regex_flavour = "icu"  # ICU (MySQL) and PCRE (MariaDB) agree on this rendering
+
+    def text_operand(self, e, ordering=False):
+        return exp.cast(e, exp.DataType.build("BINARY", dialect="mysql"))
+
+    def regex(self, operand, pattern, ignore_case):
+        # REGEXP_LIKE is missing on MariaDB; REGEXP_INSTR exists on both. The inline flag
+        # overrides the column collation's case-insensitivity.
+        flagged = ("(?i)" if ignore_case else "(?-i)") + pattern
+        return exp.GT(this=_fn("REGEXP_INSTR", operand, _str(flagged)), expression=_num(0))
+
+
+class Snowflake(Lowering):
+    regex_flavour = "posix_ere"
+
+    def regex(self, operand, pattern, ignore_case):
+        # REGEXP_LIKE is a full match on Snowflake; REGEXP_INSTR searches.
+        call = _fn("REGEXP_INSTR", operand, _str(pattern), _num(1), _num(1), _num(0), _str("i" if ignore_case else "c"))
+        return exp.GT(this=call, expression=_num(0))
+
+
+class BigQuery(Lowering):
+    def exact_decimal(self, value):
+        return exp.cast(value, exp.DataType.build("BIGNUMERIC", dialect="bigquery"))
+
+    def date_shift(self, value, amount, unit, kind):
+        if kind == "timestamp":
+            if unit == "week":
+                amount, unit = amount * 7, "day"
+            return exp.DatetimeAdd(this=value, expression=_num(amount), unit=exp.var(unit.upper()))
+        return super().date_shift(value, amount, unit, kind)
+
+
+class Spark(Lowering):
+    regex_flavour = "java"
+
+    def days_between(self, start, end):
+        return _fn("DATEDIFF", end, start)  # the two-argument form every Spark and Databricks has
+
+    def date_shift(self, value, amount, unit, kind):
+        if kind == "timestamp":
+            raise Unsupported("moving a timestamp column by a duration",
+                              help="compare against a shifted now() instead, e.g. 'last_seen >= now() - 30 days'")
+        return super().date_shift(value, amount, unit, kind)
+
+
+class Trino(Lowering):
+    regex_flavour = "java"
+
+    def prefix(self, operand, n):
+        return exp.Substring(this=operand, start=_num(1), length=n)
+
+    def suffix(self, operand, n):
+        return exp.Substring(this=operand, start=exp.Neg(this=n))
+
+
+class ClickHouse(Lowering):
+    def prefix(self, operand, n):
+        return _fn("leftUTF8", operand, n)
+
+    def suffix(self, operand, n):
+        return _fn("rightUTF8", operand, n)
+
+    def fn_lower(self, e, args):
+        return _fn("lowerUTF8", args[0])  # lower() is ASCII-only on ClickHouse
+
+    def fn_upper(self, e, args):
+        return _fn("upperUTF8", args[0])
+
+
+_BIN2 = exp.to_identifier("Latin1_General_100_BIN2")
+
+
+class TSQL(Lowering):
+    """SQL Server: no boolean type, case-insensitive collations, '=' ignores trailing spaces."""
+
+    has_boolean = False
+    plain_text_in = False
+
+    def text_operand(self, e, ordering=False):
+        return e
+
+    def text_equal(self, left, right):
+        same = exp.EQ(this=exp.Collate(this=_paren(left), expression=_BIN2.copy()), expression=right)
+        # '=' pads with spaces, LEN ignores trailing ones: compare lengths with a sentinel appended.
+        length = lambda v: exp.Length(this=exp.DPipe(this=_paren(v.copy()), expression=_str(".")))  # noqa: E731
+        return exp.and_(same, exp.EQ(this=length(left), expression=length(right)))
+
+    def check_text_ordering(self):
+        raise Unsupported("ordering comparisons of text (<, <=, >, >=, between)",
+                          help="SQL Server pads text with spaces when ordering it; compare with == or 'in' instead")
+
+    def contains(self, operand, needle, text):
+        if text != text.rstrip(" "):
+            raise Unsupported("'contains' with trailing spaces")
+        pos = _fn("CHARINDEX", exp.Collate(this=needle, expression=_BIN2.copy()), operand)
+        return exp.GT(this=pos, expression=_num(0))
+
+    def fn_length(self, e, args):
+        # LEN ignores trailing spaces; measure with a sentinel character appended.
+        return exp.Sub(this=exp.Length(this=exp.DPipe(this=_paren(args[0]), expression=_str("."))), expression=_num(1))
+
+    def regex(self, operand, pattern, ignore_case):
+        # REGEXP_LIKE (SQL Server 2025, Azure SQL) is RE2 with search semantics.
+        return _fn("REGEXP_LIKE", operand, _str(pattern), _str("i" if ignore_case else "c"))
+
+
+class Oracle(Lowering):
+    """Oracle: no boolean in SQL, '' is null, and dates depend on NLS settings unless formatted."""
+
+    has_boolean = False
+    regex_flavour = "posix_ere"
+
+    def lower_Lit(self, e: ir.Lit):
+        if e.value == "":
+            raise Unsupported("the empty string \"\"", help="Oracle stores '' as null; use 'is null' instead")
+        return super().lower_Lit(e)
+
+    def date_literal(self, d):
+        return _fn("TO_DATE", _str(d.isoformat()), _str("YYYY-MM-DD"))
+
+    def timestamp_literal(self, t):
+        return _fn("TO_TIMESTAMP", _str(t.isoformat(sep=" ")), _str("YYYY-MM-DD HH24:MI:SS"))
+
+    def prefix(self, operand, n):
+        return exp.Substring(this=operand, start=_num(1), length=n)
+
+    def lower_StrTest(self, e: ir.StrTest):
+        if e.op != "ends_with":
+            return super().lower_StrTest(e)
+        # SUBSTR(x, -n) is null (not shorter) when x is shorter than n: guard with the length.
+        operand = self.lower(e.operand)
+        n = _num(len(e.needle))
+        long_enough = exp.GTE(this=exp.Length(this=operand.copy()), expression=n)
+        tail = exp.EQ(this=exp.Substring(this=operand, start=exp.Neg(this=n.copy())), expression=_str(e.needle))
+        return exp.and_(long_enough, tail)
+
+    def regex(self, operand, pattern, ignore_case):
+        return exp.RegexpLike(this=operand, expression=_str(pattern), flag=_str("i" if ignore_case else "c"))
+
+    def days_between(self, start, end):
+        return exp.Sub(this=end, expression=_fn("TRUNC", start))
+
+    def date_shift(self, value, amount, unit, kind):
+        if unit in ("month", "year"):
+            raise Unsupported(f"moving a {kind} column by {unit}s",
+                              help="Oracle's ADD_MONTHS moves month ends to month ends; compare against a shifted today() instead")
+        days = amount * (7 if unit == "week" else 1)
+        return exp.Add(this=value, expression=_fn("NUMTODSINTERVAL", _num(days), _str("DAY")))
+
+
+class Unreviewed(Lowering):
+    """Dialects nobody has checked against their engine's documentation yet: refuse what differs most."""
+
+    def regex(self, operand, pattern, ignore_case):
+        raise Unsupported("regular expressions ('matches')",
+                          help="regex support for this dialect has not been reviewed; see docs/dialects.md")
+
+
+FAMILIES: dict[str, type[Lowering]] = {
+    "duckdb": DuckDB, "sqlite": SQLite,
+    "postgres": Postgres, "materialize": Postgres, "risingwave": Postgres,
+    "mysql": MySQL,
+    "snowflake": Snowflake, "bigquery": BigQuery,
+    "spark": Spark, "spark2": Spark, "databricks": Spark, "hive": Spark,
+    "trino": Trino, "presto": Trino, "athena": Trino,
+    "clickhouse": ClickHouse, "tsql": TSQL, "fabric": TSQL, "oracle": Oracle,
+}
+
+
+def lowering_for(dialect: str, segments: dict[str, ir.SegmentIR]) -> Lowering:
+    return FAMILIES.get(dialect, Unreviewed)(dialect, segments)

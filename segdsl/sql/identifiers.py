@@ -1,0 +1,53 @@
+"""Identifiers: quoted where a dialect needs it, never built from strings by hand."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
+
+_PLAIN = re.compile(r"^[a-z_][a-z0-9_]*$")
+# Dialects that fold unquoted names to upper case: a quoted name must be upper case to match.
+_UPPER_FOLDING = {"snowflake", "oracle", "db2", "exasol"}
+
+
+# Words reserved in at least one major engine; sqlglot's tokenizer keywords miss some
+# (PostgreSQL's ORDER, for one), and quoting one word too many is harmless.
+_RESERVED = frozenset("""
+all alter and any array as asc at between both by case cast check collate column constraint create cross
+current_date current_time current_timestamp current_user date day default delete desc distinct drop else end
+escape except exists false fetch for foreign from full function grant group having hour in index inner insert
+intersect interval into is join key leading left level like limit map minus minute month natural not null of
+offset on only option or order outer over partition position primary qualify range references return returns
+right row rows sample second select session_user set some struct table then time timestamp to top trailing
+trigger true union unique update user using value values view when where window with year zone
+""".split())
+
+
+@lru_cache(maxsize=64)
+def _keywords(dialect: str) -> frozenset[str]:
+    tokenizer = Dialect.get_or_raise(dialect).tokenizer_class
+    words = {k.lower() for k in tokenizer.KEYWORDS if k.replace("_", "").isalpha()}
+    return frozenset(words) | _RESERVED
+
+
+def identifier(name: str, dialect: str) -> exp.Identifier:
+    """Quote names that are not plain lower-case words or that the dialect treats as keywords."""
+    if _PLAIN.match(name) and name not in _keywords(dialect):
+        return exp.to_identifier(name, quoted=False)
+    if dialect in _UPPER_FOLDING and _PLAIN.match(name):
+        return exp.to_identifier(name.upper(), quoted=True)
+    return exp.to_identifier(name, quoted=True)
+
+
+def column(name: str, dialect: str) -> exp.Column:
+    return exp.Column(this=identifier(name, dialect))
+
+
+def table(name: str, dialect: str) -> exp.Table:
+    """A table name, optionally qualified: 'customers', 'analytics.customers', 'db.analytics.customers'."""
+    parts = [identifier(p, dialect) for p in name.split(".")]
+    args = dict(zip(("this", "db", "catalog"), reversed(parts)))
+    return exp.Table(**args)

@@ -1,0 +1,267 @@
+"""IR -> sqlglot expressions, with the portable default for every construct.
+
+`Lowering` turns each IR node into a sqlglot expression using only forms that
+mean the same on every engine (no LIKE, true division, dates as literals
+folded against the as-of date ...). A dialect whose engine needs a different
+spelling, or cannot express a construct, overrides one method in
+`segdsl/sql/dialects.py`; refusing raises `Unsupported`, which becomes an E401
+diagnostic naming the construct, the dialect and the segment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlglot import exp
+
+from .. import ir
+from . import identifiers
+
+
+class Unsupported(Exception):
+    def __init__(self, construct: str, help: str | None = None):
+        super().__init__(construct)
+        self.construct = construct
+        self.help = help
+
+
+_CMP = {"==": exp.EQ, "!=": exp.NEQ, "<": exp.LT, "<=": exp.LTE, ">": exp.GT, ">=": exp.GTE}
+_ARITH = {"+": exp.Add, "-": exp.Sub, "*": exp.Mul}
+
+
+_ATOMS = (exp.Column, exp.Literal, exp.Paren, exp.Boolean, exp.Null, exp.Anonymous, exp.Cast)
+_COMPOUND = (exp.Binary, exp.Connector, exp.Predicate, exp.Unary, exp.Collate)
+
+
+def _paren(e: exp.Expression) -> exp.Expression:
+    """Parenthesise anything but atoms and plain function calls (sqlglot's And is also a Func)."""
+    if isinstance(e, _ATOMS) or isinstance(e, exp.Func) and not isinstance(e, _COMPOUND):
+        return e
+    return exp.Paren(this=e)
+
+
+class Lowering:
+    """The portable default. Subclasses in dialects.py hold each dialect's differences."""
+
+    dialect = ""
+    regex_flavour = "re2"
+    has_boolean = True  # False: booleans are 1/0 (T-SQL, Oracle)
+    plain_text_in = True  # False: 'x in [...]' on text must be spelled as text_equal ORs
+
+    def __init__(self, dialect: str, segments: dict[str, ir.SegmentIR]):
+        self.dialect = dialect
+        self.segments = segments
+
+    # -- entry points -----------------------------------------------------------------
+    def predicate(self, e: ir.Expr) -> exp.Expression:
+        """An expression in a WHERE/WHEN position."""
+        out = self.lower(e)
+        if not self.has_boolean and e.type.kind in ("bool", "any") and not self._is_predicate(e):
+            return exp.EQ(this=_paren(out), expression=exp.Literal.number(1))
+        return out
+
+    def flag(self, e: ir.Expr) -> exp.Expression:
+        """true/false, never null: CASE maps unknown to false."""
+        yes, no = (exp.true(), exp.false()) if self.has_boolean else (exp.Literal.number(1), exp.Literal.number(0))
+        return exp.Case(ifs=[exp.If(this=self.predicate(e), true=yes)], default=no)
+
+    def lower(self, e: ir.Expr) -> exp.Expression:
+        return getattr(self, "lower_" + type(e).__name__)(e)
+
+    @staticmethod
+    def _is_predicate(e: ir.Expr) -> bool:
+        return not isinstance(e, (ir.Col, ir.Lit, ir.Func))
+
+    # -- leaves -------------------------------------------------------------------------
+    def lower_Col(self, e: ir.Col) -> exp.Expression:
+        return identifiers.column(e.name, self.dialect)
+
+    def lower_Lit(self, e: ir.Lit) -> exp.Expression:
+        v = e.value
+        if v is None:
+            return exp.null()
+        if isinstance(v, bool):
+            if self.has_boolean:
+                return exp.true() if v else exp.false()
+            return exp.Literal.number(1 if v else 0)
+        if isinstance(v, int):
+            return exp.Literal.number(v)
+        if isinstance(v, float):
+            if v != v or v in (float("inf"), float("-inf")):
+                raise Unsupported("NaN and infinite literals")
+            return exp.Literal.number(repr(v))
+        if isinstance(v, str):
+            return exp.Literal.string(v)
+        if isinstance(v, dt.datetime):
+            return self.timestamp_literal(v)
+        if isinstance(v, dt.date):
+            return self.date_literal(v)
+        raise TypeError(f"unexpected literal {v!r}")  # pragma: no cover
+
+    def date_literal(self, d: dt.date) -> exp.Expression:
+        return exp.cast(exp.Literal.string(d.isoformat()), exp.DataType.Type.DATE)
+
+    def timestamp_literal(self, t: dt.datetime) -> exp.Expression:
+        return exp.cast(exp.Literal.string(t.isoformat(sep=" ")), exp.DataType.Type.TIMESTAMP)
+
+    def lower_SegRef(self, e: ir.SegRef) -> exp.Expression:
+        # Membership of another segment: its condition, inlined (SQL has no named predicates).
+        return exp.Paren(this=self.predicate(self.segments[e.name].condition))
+
+    # -- logic --------------------------------------------------------------------------
+    def lower_And(self, e: ir.And) -> exp.Expression:
+        return exp.and_(*[self.predicate(i) for i in e.items], copy=False)
+
+    def lower_Or(self, e: ir.Or) -> exp.Expression:
+        return exp.or_(*[self.predicate(i) for i in e.items], copy=False)
+
+    def lower_Not(self, e: ir.Not) -> exp.Expression:
+        return exp.Not(this=_paren(self.predicate(e.item)))
+
+    # -- comparisons --------------------------------------------------------------------
+    def text_operand(self, e: exp.Expression, ordering: bool = False) -> exp.Expression:
+        """A text value about to be compared: exact, case- and space-sensitive, code-point order.
+
+        The default is right for engines that compare text byte by byte; dialects with
+        case-insensitive or locale-aware defaults override it.
+        """
+        return e
+
+    def _operands(self, *items: ir.Expr, ordering: bool = False) -> list[exp.Expression]:
+        text = any(i.type.is_text for i in items)
+        return [self.text_operand(self.lower(i), ordering) if text else self.lower(i) for i in items]
+
+    def lower_Cmp(self, e: ir.Cmp) -> exp.Expression:
+        if e.left.type.kind == "bool" and self._is_predicate(e.left) or e.right.type.kind == "bool" and self._is_predicate(e.right):
+            return self.bool_compare(e)
+        ordering = e.op not in ("==", "!=")
+        left, right = self._operands(e.left, e.right, ordering=ordering)
+        if not ordering and e.left.type.is_text:
+            eq = self.text_equal(left, right)
+            return eq if e.op == "==" else exp.Not(this=_paren(eq))
+        if ordering and e.left.type.is_text:
+            self.check_text_ordering()
+        return _CMP[e.op](this=left, expression=right)
+
+    def text_equal(self, left: exp.Expression, right: exp.Expression) -> exp.Expression:
+        return exp.EQ(this=left, expression=right)
+
+    def check_text_ordering(self) -> None:
+        """Ordering of text is by code point; dialects that cannot promise it refuse here."""
+
+    def bool_compare(self, e: ir.Cmp) -> exp.Expression:
+        """`cond == true`, `cond != other_cond`: logic, not values, so it works without a boolean type."""
+        left, right = self.predicate(e.left), self.predicate(e.right)
+        if e.op not in ("==", "!="):  # pragma: no cover - the checker refuses ordering on bools
+            raise Unsupported("ordering of true/false")
+        if isinstance(e.right, ir.Lit) and isinstance(e.right.value, bool):
+            same = e.right.value == (e.op == "==")
+            return left if same else exp.Not(this=_paren(left))
+        equal = exp.or_(exp.and_(left, right), exp.and_(exp.Not(this=_paren(left)), exp.Not(this=_paren(right))))
+        return equal if e.op == "==" else exp.Not(this=exp.Paren(this=equal))
+
+    def lower_InList(self, e: ir.InList) -> exp.Expression:
+        operand, *items = self._operands(e.operand, *e.items)
+        if e.operand.type.is_text and not self.plain_text_in:
+            # Exact text equality needs more than '=': spell the list out as ORs.
+            eqs = exp.or_(*[self.text_equal(operand.copy(), item) for item in items])
+        else:
+            eqs = exp.In(this=operand, expressions=items)
+        return exp.Not(this=exp.Paren(this=eqs)) if e.negated else eqs
+
+    def lower_Between(self, e: ir.Between) -> exp.Expression:
+        operand, low, high = self._operands(e.operand, e.low, e.high, ordering=True)
+        if e.operand.type.is_text:
+            self.check_text_ordering()
+        between = exp.Between(this=operand, low=low, high=high)
+        return exp.Not(this=exp.Paren(this=between)) if e.negated else between
+
+    def lower_IsNull(self, e: ir.IsNull) -> exp.Expression:
+        test = exp.Is(this=_paren(self.lower(e.operand)), expression=exp.null())
+        return exp.Not(this=test) if e.negated else test
+
+    # -- text -----------------------------------------------------------------------------
+    def lower_StrTest(self, e: ir.StrTest) -> exp.Expression:
+        operand = self.lower(e.operand)
+        needle = exp.Literal.string(e.needle)
+        if e.op == "contains":
+            return self.contains(operand, needle, e.needle)
+        n = exp.Literal.number(len(e.needle))
+        part = self.prefix(operand, n) if e.op == "starts_with" else self.suffix(operand, n)
+        return self.text_equal(self.text_operand(part), self.text_operand(needle))
+
+    def contains(self, operand: exp.Expression, needle: exp.Expression, text: str) -> exp.Expression:
+        pos = exp.StrPosition(this=self.text_operand(operand), substr=self.text_operand(needle))
+        return exp.GT(this=pos, expression=exp.Literal.number(0))
+
+    def prefix(self, operand: exp.Expression, n: exp.Expression) -> exp.Expression:
+        return exp.Left(this=operand, expression=n)
+
+    def suffix(self, operand: exp.Expression, n: exp.Expression) -> exp.Expression:
+        return exp.Right(this=operand, expression=n)
+
+    def lower_Regex(self, e: ir.Regex) -> exp.Expression:
+        pattern = e.pattern.render(self.regex_flavour)
+        return self.regex(self.lower(e.operand), pattern, e.ignore_case)
+
+    def regex(self, operand: exp.Expression, pattern: str, ignore_case: bool) -> exp.Expression:
+        """Search semantics: true when the pattern matches anywhere in the text."""
+        return exp.RegexpLike(this=operand, expression=exp.Literal.string(("(?i)" if ignore_case else "") + pattern))
+
+    # -- arithmetic and functions -------------------------------------------------------
+    def lower_Arith(self, e: ir.Arith) -> exp.Expression:
+        left, right = _paren(self.lower(e.left)), _paren(self.lower(e.right))
+        if e.op == "/":
+            # True division everywhere, and x / 0 is null (unknown) rather than an error or infinity.
+            return exp.Div(this=exp.cast(left, exp.DataType.Type.DOUBLE),
+                           expression=exp.Nullif(this=right, expression=exp.Literal.number(0)))
+        return _ARITH[e.op](this=left, expression=right)
+
+    def lower_Neg(self, e: ir.Neg) -> exp.Expression:
+        return exp.Neg(this=_paren(self.lower(e.item)))
+
+    def lower_Func(self, e: ir.Func) -> exp.Expression:
+        args = [self.lower(a) for a in e.args]
+        return getattr(self, "fn_" + e.name)(e, args)
+
+    def fn_lower(self, e: ir.Func, args) -> exp.Expression:
+        return exp.Lower(this=args[0])
+
+    def fn_upper(self, e: ir.Func, args) -> exp.Expression:
+        return exp.Upper(this=args[0])
+
+    def fn_length(self, e: ir.Func, args) -> exp.Expression:
+        return exp.Length(this=args[0])
+
+    def fn_abs(self, e: ir.Func, args) -> exp.Expression:
+        return exp.Abs(this=args[0])
+
+    def fn_round(self, e: ir.Func, args) -> exp.Expression:
+        # Half away from zero. Engines round binary doubles half-to-even, so go through an exact decimal.
+        if e.args[0].type.kind == "int" and len(args) == 1:
+            return args[0]
+        value = self.exact_decimal(args[0]) if e.args[0].type.kind != "int" else args[0]
+        digits = args[1] if len(args) == 2 else exp.Literal.number(0)
+        return exp.cast(exp.Round(this=value, decimals=digits), exp.DataType.Type.DOUBLE)
+
+    def exact_decimal(self, value: exp.Expression) -> exp.Expression:
+        return exp.cast(value, exp.DataType.build("DECIMAL(38, 12)"))
+
+    def fn_coalesce(self, e: ir.Func, args) -> exp.Expression:
+        return exp.Coalesce(this=args[0], expressions=args[1:])
+
+    # -- dates ----------------------------------------------------------------------------
+    def lower_DaysSince(self, e: ir.DaysSince) -> exp.Expression:
+        day = exp.cast(self.lower(e.item), exp.DataType.Type.DATE) if e.item.type.kind == "timestamp" else self.lower(e.item)
+        return self.days_between(day, self.date_literal(e.as_of))
+
+    def days_between(self, start: exp.Expression, end: exp.Expression) -> exp.Expression:
+        return exp.DateDiff(this=end, expression=start, unit=exp.var("DAY"))
+
+    def lower_DateShift(self, e: ir.DateShift) -> exp.Expression:
+        return self.date_shift(self.lower(e.item), e.amount, e.unit, e.type.kind)
+
+    def date_shift(self, value: exp.Expression, amount: int, unit: str, kind: str) -> exp.Expression:
+        if unit == "week":
+            amount, unit = amount * 7, "day"
+        return exp.DateAdd(this=value, expression=exp.Literal.number(amount), unit=exp.var(unit.upper()))

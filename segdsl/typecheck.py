@@ -1,0 +1,351 @@
+"""Expression checking: AST expression -> typed IR, reporting names and types in plain words."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from . import ast, ir
+from .diagnostics import Diagnostic, did_you_mean, error
+from .regex import RegexProblem, parse_regex
+from .schema import Schema
+from .source import Span
+from .timeutil import shift
+from .types import ANY, BOOL, DATE, DURATION, FLOAT, INT, NULL, STRING, TIMESTAMP, Type, common, comparable
+
+FUNCTIONS = {  # name -> (min args, max args)
+    "lower": (1, 1), "upper": (1, 1), "length": (1, 1), "abs": (1, 1), "round": (1, 2),
+    "coalesce": (2, 99), "today": (0, 0), "now": (0, 0), "date": (1, 1), "timestamp": (1, 1),
+    "days_since": (1, 1),
+}
+_ORDERING = {"<", "<=", ">", ">="}
+
+
+class _Invalid(Exception):
+    """An error already reported; stops checking the enclosing expression (no cascades)."""
+
+
+class ExprChecker:
+    def __init__(self, schema: Schema, segments: set[str], as_of: dt.datetime, diagnostics: list[Diagnostic]):
+        self.schema = schema
+        self.segments = segments
+        self.as_of = as_of
+        self.diags = diagnostics
+
+    # -- entry points
+    def condition(self, node: ast.Expr) -> ir.Expr | None:
+        try:
+            e = self.expr(node)
+            self._need_bool(e, node, "a segment's condition")
+            return e
+        except _Invalid:
+            return None
+
+    def fail(self, code: str, message: str, span: Span, help: str | None = None) -> _Invalid:
+        self.diags.append(error(code, message, span, help))
+        return _Invalid()
+
+    def _need_bool(self, e: ir.Expr, node, what: str) -> None:
+        if e.type.kind not in ("bool", "any", "null"):
+            raise self.fail("E305", f"{what} must be true or false, but this is {_a(e.type)}", node.span,
+                            help="compare it with something, e.g. 'age >= 18'")
+
+    def _describe(self, node) -> str:
+        if isinstance(node, ast.Name):
+            return f"'{node.name}'"
+        if isinstance(node, ast.StringLit):
+            return f'"{node.value}"'
+        if isinstance(node, ast.NumberLit):
+            return node.text
+        return "this"
+
+    # -- dispatch
+    def expr(self, node) -> ir.Expr:
+        method = getattr(self, "_" + node.kind)
+        return method(node)
+
+    def _name(self, node: ast.Name) -> ir.Expr:
+        name = node.name
+        if name in self.schema.fields:
+            return ir.Col(name, self.schema.fields[name])
+        if name in self.segments:
+            return ir.SegRef(name)
+        if self.schema.trusted:
+            return ir.Col(name, ANY)
+        field_hint = did_you_mean(name, self.schema.fields)
+        segment_hint = did_you_mean(name, self.segments)
+        if segment_hint and not field_hint:
+            raise self.fail("E202", f"unknown segment '{name}'", node.span, help=segment_hint)
+        raise self.fail("E201", f"unknown field '{name}'", node.span,
+                        help=field_hint or f"the fields of '{self.schema.name}' are: " + ", ".join(self.schema.fields))
+
+    def _number(self, node: ast.NumberLit) -> ir.Expr:
+        return ir.Lit(node.value, INT if isinstance(node.value, int) else FLOAT)
+
+    def _string(self, node: ast.StringLit) -> ir.Expr:
+        return ir.Lit(node.value, STRING)
+
+    def _bool(self, node: ast.BoolLit) -> ir.Expr:
+        return ir.Lit(node.value, BOOL)
+
+    def _null(self, node: ast.NullLit) -> ir.Expr:
+        return ir.Lit(None, NULL)
+
+    def _duration(self, node: ast.Duration) -> ir.Expr:
+        return ir.Lit((node.amount, node.unit), DURATION)
+
+    def _list(self, node: ast.ListExpr) -> ir.Expr:
+        raise self.fail("E312", "a list can only follow 'in' or 'not in'", node.span)
+
+    def _and(self, node: ast.BoolOp) -> ir.Expr:
+        return ir.And(self._logic_operands(node))
+
+    def _or(self, node: ast.BoolOp) -> ir.Expr:
+        return ir.Or(self._logic_operands(node))
+
+    def _logic_operands(self, node: ast.BoolOp) -> tuple[ir.Expr, ...]:
+        items, failed = [], False
+        for operand in node.operands:  # check every operand, so all mistakes are reported
+            try:
+                e = self.expr(operand)
+                self._need_bool(e, operand, f"each side of '{node.kind}'")
+                items.append(e)
+            except _Invalid:
+                failed = True
+        if failed:
+            raise _Invalid()
+        return tuple(items)
+
+    def _not(self, node: ast.Not) -> ir.Expr:
+        e = self.expr(node.operand)
+        self._need_bool(e, node.operand, "what follows 'not'")
+        return ir.Not(e)
+
+    # -- comparisons
+    def _compare(self, node: ast.Compare) -> ir.Expr:
+        left, right = self._pair(node.left, node.right)
+        self._check_comparable(left, right, node.left, node.right, node.op)
+        return ir.Cmp(node.op, left, right)
+
+    def _pair(self, a, b) -> tuple[ir.Expr, ir.Expr]:
+        results, failed = [], False
+        for n in (a, b):
+            try:
+                results.append(self.expr(n))
+            except _Invalid:
+                failed = True
+        if failed:
+            raise _Invalid()
+        return results[0], results[1]
+
+    def _check_comparable(self, left: ir.Expr, right: ir.Expr, lnode, rnode, op: str) -> None:
+        lt, rt = left.type, right.type
+        if lt.kind == "duration" or rt.kind == "duration":
+            bad = lnode if lt.kind == "duration" else rnode
+            raise self.fail("E314", "a duration on its own is not a value", bad.span,
+                            help="add it to or subtract it from a date: 'signup_date >= today() - 30 days'")
+        if not comparable(lt, rt):
+            help_text = None
+            if lt.is_temporal and rt.is_temporal:
+                help_text = "compare a date with date(\"YYYY-MM-DD\") and a timestamp with timestamp(\"YYYY-MM-DDTHH:MM:SS\")"
+            elif lt.is_numeric and rt.is_text or lt.is_text and rt.is_numeric:
+                help_text = "numbers are written without quotes and strings with them"
+            raise self.fail("E301", f"cannot compare {self._describe(lnode)} ({lt}) with {self._describe(rnode)} ({rt})",
+                            rnode.span if not lt.is_unknown else lnode.span, help=help_text)
+        if op in _ORDERING:
+            for t, n in ((lt, lnode), (rt, rnode)):
+                if t.kind == "enum":
+                    raise self.fail("E313", f"'{op}' needs ordered values, but {self._describe(n)} is an enum", n.span,
+                                    help="list the values you mean: 'level in [\"amateur\", \"pro\"]'")
+                if t.kind == "bool":
+                    raise self.fail("E313", f"'{op}' needs ordered values, but {self._describe(n)} is a bool", n.span)
+        self._check_enum_value(left, right, rnode)
+        self._check_enum_value(right, left, lnode)
+
+    def _check_enum_value(self, side: ir.Expr, other: ir.Expr, other_node) -> None:
+        if side.type.kind == "enum" and isinstance(other, ir.Lit) and isinstance(other.value, str):
+            if other.value not in side.type.values:
+                name = side.name if isinstance(side, ir.Col) else "this value"
+                hint = did_you_mean(other.value, side.type.values)
+                raise self.fail("E302", f'"{other.value}" is not a value of {name}', other_node.span,
+                                help=hint or f"the values of {name} are: " + ", ".join(f'"{v}"' for v in side.type.values))
+
+    def _in(self, node: ast.InList) -> ir.Expr:
+        operand = self.expr(node.operand)
+        if not node.items.items:
+            raise self.fail("E312", "an empty list matches nothing", node.items.span,
+                            help="list at least one value, or remove the condition")
+        items, failed = [], False
+        for item_node in node.items.items:
+            try:
+                item = self.expr(item_node)
+                self._check_comparable(operand, item, node.operand, item_node, "==")
+                items.append(item)
+            except _Invalid:
+                failed = True
+        if failed:
+            raise _Invalid()
+        return ir.InList(operand, tuple(items), node.negated)
+
+    def _between(self, node: ast.Between) -> ir.Expr:
+        operand = self.expr(node.operand)
+        low, high = self._pair(node.low, node.high)
+        self._check_comparable(operand, low, node.operand, node.low, "<=")
+        self._check_comparable(operand, high, node.operand, node.high, "<=")
+        return ir.Between(operand, low, high, node.negated)
+
+    def _is_null(self, node: ast.IsNull) -> ir.Expr:
+        operand = self.expr(node.operand)
+        return ir.IsNull(operand, node.negated)
+
+    def _string_op(self, node: ast.StringOp) -> ir.Expr:
+        operand = self.expr(node.operand)
+        if not (operand.type.is_text or operand.type.is_unknown):
+            raise self.fail("E303", f"'{node.op}' works on text, but {self._describe(node.operand)} is {_a(operand.type)}",
+                            node.operand.span)
+        if not isinstance(node.pattern, ast.StringLit):
+            raise self.fail("E311", f"'{node.op}' needs a string literal on its right", node.pattern.span,
+                            help=f'write the text in quotes: {node.op} "..."')
+        text = node.pattern.value
+        if node.op in ("matches", "imatches"):
+            try:
+                pattern = parse_regex(text)
+            except RegexProblem as exc:
+                raise self.fail("E309" if exc.portable else "E310", exc.message, node.pattern.span, help=exc.help)
+            return ir.Regex(operand, pattern, node.op == "imatches")
+        if text == "":  # every text contains, starts and ends with ""
+            return ir.IsNull(operand, negated=True)
+        return ir.StrTest(node.op, operand, text)
+
+    # -- arithmetic
+    def _binary(self, node: ast.Binary) -> ir.Expr:
+        left, right = self._pair(node.left, node.right)
+        lt, rt = left.type, right.type
+        if node.op in "+-" and lt.is_temporal and rt.kind == "duration" or node.op == "+" and lt.kind == "duration" and rt.is_temporal:
+            base, dur = (left, right) if lt.is_temporal else (right, left)
+            amount, unit = dur.value
+            return self._shift(base, amount if node.op == "+" else -amount, unit, node)
+        for t, n in ((lt, node.left), (rt, node.right)):
+            if not (t.is_numeric or t.is_unknown):
+                help_text = ("add a duration to a date: 'signup_date + 30 days'" if t.is_temporal else
+                             "there is no text concatenation in version 1" if t.is_text else None)
+                raise self.fail("E306", f"'{node.op}' needs numbers, but {self._describe(n)} is {_a(t)}", n.span, help=help_text)
+        if node.op == "/":
+            type_ = FLOAT
+        elif lt.is_unknown or rt.is_unknown:
+            type_ = ANY if ANY in (lt, rt) else (rt if lt.is_unknown else lt)
+        else:
+            type_ = INT if lt == INT and rt == INT else FLOAT
+        return ir.Arith(node.op, left, right, type_)
+
+    def _shift(self, base: ir.Expr, amount: int, unit: str, node) -> ir.Expr:
+        if isinstance(base, ir.Lit) and base.value is not None:
+            try:
+                return ir.Lit(shift(base.value, amount, unit), base.type)
+            except OverflowError:
+                raise self.fail("E307", "this date arithmetic leaves the calendar (years 1 to 9999)", node.span)
+        return ir.DateShift(base, amount, unit, base.type)
+
+    def _neg(self, node: ast.Neg) -> ir.Expr:
+        e = self.expr(node.operand)
+        if not (e.type.is_numeric or e.type.is_unknown):
+            raise self.fail("E306", f"'-' needs a number, but {self._describe(node.operand)} is {_a(e.type)}", node.operand.span)
+        if isinstance(e, ir.Lit) and isinstance(e.value, (int, float)):
+            return ir.Lit(-e.value, e.type)
+        return ir.Neg(e, e.type)
+
+    # -- functions
+    def _call(self, node: ast.Call) -> ir.Expr:
+        name = node.name
+        if name not in FUNCTIONS:
+            if name in self.schema.fields or name in self.segments:
+                raise self.fail("E203", f"'{name}' is not a function", node.name_span, help=f"write '{name}' without parentheses")
+            raise self.fail("E203", f"unknown function '{name}'", node.name_span,
+                            help=did_you_mean(name, FUNCTIONS) or "functions are " + ", ".join(FUNCTIONS))
+        low, high = FUNCTIONS[name]
+        if not low <= len(node.args) <= high:
+            want = f"{low}" if low == high else f"{low} or {high}" if high - low == 1 else f"at least {low}"
+            raise self.fail("E304", f"{name}() takes {want} argument{'s' if high != 1 else ''}, but got {len(node.args)}",
+                            node.span)
+        if name in ("today", "now"):
+            return ir.Lit(self.as_of.date(), DATE) if name == "today" else ir.Lit(self.as_of, TIMESTAMP)
+        if name in ("date", "timestamp"):
+            return self._temporal_literal(name, node.args[0])
+        args, failed = [], False
+        for a in node.args:
+            try:
+                args.append(self.expr(a))
+            except _Invalid:
+                failed = True
+        if failed:
+            raise _Invalid()
+        return getattr(self, "_fn_" + name)(node, args)
+
+    def _temporal_literal(self, name: str, arg) -> ir.Expr:
+        if not isinstance(arg, ast.StringLit):
+            raise self.fail("E311", f"{name}() takes a string literal", arg.span,
+                            help=f'{name}("2024-06-01")' if name == "date" else f'{name}("2024-06-01T08:30:00")')
+        text = arg.value
+        try:
+            if name == "date":
+                if len(text) != 10:
+                    raise ValueError
+                return ir.Lit(dt.date.fromisoformat(text), DATE)
+            if len(text) != 19 or text[10] not in "T ":
+                raise ValueError
+            return ir.Lit(dt.datetime.fromisoformat(text), TIMESTAMP)
+        except ValueError:
+            want = "YYYY-MM-DD" if name == "date" else "YYYY-MM-DDTHH:MM:SS"
+            raise self.fail("E307" if name == "date" else "E308", f'"{text}" is not a valid {name}', arg.span,
+                            help=f"write it as {want}, a real calendar {name}")
+
+    def _arg(self, node: ast.Call, index: int, arg: ir.Expr, ok: bool, want: str) -> None:
+        if not (ok or arg.type.is_unknown):
+            raise self.fail("E303", f"{node.name}() needs {want}, but its argument is {_a(arg.type)}", node.args[index].span)
+
+    def _fn_lower(self, node, args):
+        self._arg(node, 0, args[0], args[0].type.is_text, "text")
+        return ir.Func(node.name, tuple(args), STRING)
+
+    _fn_upper = _fn_lower
+
+    def _fn_length(self, node, args):
+        self._arg(node, 0, args[0], args[0].type.is_text, "text")
+        return ir.Func("length", tuple(args), INT)
+
+    def _fn_abs(self, node, args):
+        self._arg(node, 0, args[0], args[0].type.is_numeric, "a number")
+        return ir.Func("abs", tuple(args), args[0].type)
+
+    def _fn_round(self, node, args):
+        self._arg(node, 0, args[0], args[0].type.is_numeric, "a number")
+        if len(args) == 2 and not (isinstance(args[1], ir.Lit) and args[1].type == INT and 0 <= args[1].value <= 12):
+            raise self.fail("E303", "round()'s second argument is a whole number of digits from 0 to 12",
+                            node.args[1].span, help="round(lifetime_value, 2)")
+        type_ = INT if args[0].type == INT and len(args) == 1 else (FLOAT if not args[0].type.is_unknown else ANY)
+        return ir.Func("round", tuple(args), type_)
+
+    def _fn_coalesce(self, node, args):
+        type_ = args[0].type
+        for i, a in enumerate(args[1:], start=1):
+            if not comparable(type_, a.type):
+                raise self.fail("E303", f"coalesce() mixes {type_} and {a.type}", node.args[i].span,
+                                help="give coalesce() values of one type")
+            type_ = common(type_, a.type)
+        return ir.Func("coalesce", tuple(args), type_)
+
+    def _fn_days_since(self, node, args):
+        self._arg(node, 0, args[0], args[0].type.is_temporal, "a date or timestamp")
+        if isinstance(args[0], ir.Lit):
+            value = args[0].value
+            if value is None:
+                return ir.Lit(None, INT)
+            day = value.date() if isinstance(value, dt.datetime) else value
+            return ir.Lit((self.as_of.date() - day).days, INT)
+        return ir.DaysSince(args[0], self.as_of.date(), INT)
+
+
+def _a(t: Type) -> str:
+    word = str(t) if t.kind != "enum" else "an enum"
+    if t.kind == "null":
+        return "null"
+    return word if word.startswith("an ") else (f"an {word}" if word[0] in "aeiou" else f"a {word}")
