@@ -70,6 +70,7 @@ def render(diag: Diagnostic, source: Source | None = None) -> str:
     """Rust-style text: header, location arrow, the source line and a caret under the span."""
     lines = [f"{diag.severity.value}[{diag.code}]: {diag.message}"]
     name = diag.file or (source.name if source else None)
+    pad = ""
     if diag.span is not None and source is not None:
         span = diag.span
         lines.append(f" --> {name}:{span.line}:{span.column}")
@@ -84,7 +85,7 @@ def render(diag: Diagnostic, source: Source | None = None) -> str:
     elif name:
         lines.append(f" --> {name}")
     if diag.help:
-        lines.append(f"  = help: {diag.help}")
+        lines.append(f"{pad} = help: {diag.help}")
     return "\n".join(lines)
 
 

@@ -1,0 +1,222 @@
+"""The command line: segdsl compile | eval | check | parse | ir | dialects.
+
+Exit codes (as Ruff): 0 success, 1 the segment file has errors, 2 usage, I/O or data problems.
+A user's mistake is printed as diagnostics on stderr, never as a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+from .diagnostics import SegdslError, render
+from .source import Source
+
+EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str):  # usage mistakes: exit 2 with a one-line hint
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_USAGE, f"{self.prog}: error: {message}\n")
+
+
+def _as_of_arg(text: str) -> str:
+    from .timeutil import parse_as_of
+
+    try:
+        parse_as_of(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date (YYYY-MM-DD) or timestamp (YYYY-MM-DDTHH:MM:SS)")
+    return text
+
+
+def build_parser() -> argparse.ArgumentParser:
+    from .sql.compile import DEFAULT_DIALECT
+
+    parser = _Parser(prog="segdsl", description="Define customer segments once; compile and run them everywhere.")
+    sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+
+    p = sub.add_parser("compile", help="print the SQL of a segment file")
+    p.add_argument("file")
+    p.add_argument("--dialect", default=DEFAULT_DIALECT, help=f"any sqlglot dialect (default {DEFAULT_DIALECT}); "
+                   "see 'segdsl dialects'")
+    p.add_argument("--segment", help="print the members query of this segment (default: the flags query of all)")
+    p.add_argument("--table", help="table to query, optionally qualified (default: the entity's name)")
+    p.add_argument("--key", help="key column (only needed for files without an entity block)")
+    p.add_argument("--as-of", type=_as_of_arg, help="resolve today()/now() against this date (default: now)")
+
+    p = sub.add_parser("eval", help="run a segment file on a data file in an embedded engine; CSV on stdout")
+    p.add_argument("file")
+    p.add_argument("--data", required=True, help="a .csv, .parquet or .jsonl file")
+    p.add_argument("--engine", default="duckdb", help="duckdb (default) or sqlite")
+    p.add_argument("--segment", help="print this segment's member keys")
+    p.add_argument("--count", action="store_true", help="print the number of members of each segment")
+    p.add_argument("--as-of", type=_as_of_arg, help="resolve today()/now() against this date (default: now)")
+
+    p = sub.add_parser("check", help="report diagnostics; exit 0 clean, 1 errors, 2 usage or I/O")
+    p.add_argument("files", nargs="+")
+    p.add_argument("--format", choices=["human", "json"], default="human")
+
+    p = sub.add_parser("parse", help="print the syntax tree")
+    p.add_argument("file")
+    p.add_argument("--json", action="store_true", required=True, help="as JSON")
+
+    p = sub.add_parser("ir", help="print the checked, typed IR (today()/now() folded against --as-of)")
+    p.add_argument("file")
+    p.add_argument("--as-of", type=_as_of_arg)
+
+    sub.add_parser("dialects", help="list the SQL dialects --dialect accepts")
+    return parser
+
+
+def _print_diagnostics(exc_or_diags, source: Source | None = None) -> None:
+    if isinstance(exc_or_diags, SegdslError):
+        text = exc_or_diags.render()
+    else:
+        text = "\n".join(render(d, source) for d in exc_or_diags)
+    if text:
+        print(text, file=sys.stderr)
+
+
+def _load(path: str, as_of=None):
+    from .program import load
+
+    return load(path, as_of=as_of)
+
+
+def _warnings(program) -> None:
+    warnings = [d for d in program.diagnostics if not d.is_error]
+    if warnings:
+        _print_diagnostics(warnings, program.source)
+
+
+def cmd_compile(args) -> int:
+    program = _load(args.file, args.as_of)
+    _warnings(program)
+    sql = program.to_sql(args.segment, dialect=args.dialect, table=args.table, key=args.key)
+    print(sql + ";")
+    return EXIT_OK
+
+
+def cmd_eval(args) -> int:
+    from .data import read_data
+    from .engines import run
+
+    program = _load(args.file, args.as_of)
+    _warnings(program)
+    if args.segment:
+        program.segment(args.segment)  # unknown segment: exit 1 before reading any data
+    frame = read_data(args.data, program.schema)
+    result = run(program, frame, engine=args.engine, segment=args.segment)
+    out = io.StringIO()  # build all output first: nothing half-written on failure
+    writer = csv.writer(out, lineterminator="\n")
+    if args.count:
+        if args.segment:
+            writer.writerow(["segment", "members"])
+            writer.writerow([args.segment, len(result.rows)])
+        else:
+            writer.writerow(["segment", "members"])
+            for i, name in enumerate(result.columns[1:], start=1):
+                writer.writerow([name, sum(1 for r in result.rows if r[i])])
+    elif args.segment:
+        writer.writerow([result.columns[0]])
+        writer.writerows([r[0]] for r in result.rows)
+    else:
+        writer.writerow(result.columns)
+        writer.writerows([r[0], *("true" if v else "false" for v in r[1:])] for r in result.rows)
+    sys.stdout.write(out.getvalue())
+    return EXIT_OK
+
+
+def cmd_check(args) -> int:
+    from .program import loads
+
+    status = EXIT_OK
+    report = []
+    for path in args.files:
+        try:
+            text = Path(path).read_text(encoding="utf-8")
+        except FileNotFoundError:
+            print(f"error[E901]: no such file: {path}", file=sys.stderr)
+            return EXIT_USAGE
+        except (OSError, UnicodeDecodeError) as exc:
+            print(f"error[E901]: cannot read {path}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        try:
+            program = loads(text, name=path)
+            diags, source = program.diagnostics, program.source
+        except SegdslError as exc:
+            diags, source = exc.diagnostics, exc.source
+            status = EXIT_ERRORS
+        for d in diags:
+            report.append((path, d, source))
+    if args.format == "json":
+        print(json.dumps([{"file": p, **d.model_dump(mode="json", exclude={"file"})} for p, d, _ in report], indent=2))
+    else:
+        for _path, d, source in report:
+            print(render(d, source), file=sys.stderr)
+        errors = sum(1 for _, d, _ in report if d.is_error)
+        warnings = len(report) - errors
+        summary = f"{len(args.files)} file{'s' if len(args.files) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
+        print(summary, file=sys.stderr)
+    return status
+
+
+def cmd_parse(args) -> int:
+    from .parser import parse
+
+    try:
+        text = Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        print(f"error[E901]: cannot read {args.file}: {getattr(exc, 'strerror', None) or exc}", file=sys.stderr)
+        return EXIT_USAGE
+    source = Source(text, args.file)
+    tree, diags = parse(source)
+    if any(d.is_error for d in diags):
+        _print_diagnostics(diags, source)
+        return EXIT_ERRORS
+    print(tree.model_dump_json(indent=2))
+    return EXIT_OK
+
+
+def cmd_ir(args) -> int:
+    program = _load(args.file, args.as_of)
+    _warnings(program)
+    print(program.checked().pretty())
+    return EXIT_OK
+
+
+def cmd_dialects(args) -> int:
+    from .sql.compile import dialect_names
+    from .sql.dialects import FAMILIES
+
+    for name in dialect_names():
+        print(f"{name}\t{'reviewed' if name in FAMILIES else 'unreviewed (regex refused)'}")
+    return EXIT_OK
+
+
+def main(argv: list[str] | None = None) -> int:
+    from .data import DataError
+
+    args = build_parser().parse_args(argv)
+    handler = globals()["cmd_" + args.command]
+    try:
+        return handler(args)
+    except DataError as exc:
+        _print_diagnostics(exc)
+        return EXIT_USAGE
+    except SegdslError as exc:
+        _print_diagnostics(exc)
+        io_codes = {"E901", "E902", "E403"}
+        return EXIT_USAGE if any(d.code in io_codes for d in exc.diagnostics) else EXIT_ERRORS
+    except BrokenPipeError:  # e.g. piped into `head`
+        return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,148 @@
+"""Reading customer data files (CSV, Parquet, JSON lines) and fitting them to the declared schema.
+
+Every column the schema declares must be present and convertible; the first
+value that does not fit is reported with its column and row. The result is a
+Polars DataFrame whose columns have exactly the declared types, which every
+engine then loads.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import polars as pl
+
+from .diagnostics import SegdslError, did_you_mean, error
+from .schema import Schema
+from .types import Type
+
+READERS = {".csv": "csv", ".parquet": "parquet", ".pq": "parquet", ".jsonl": "ndjson", ".ndjson": "ndjson",
+           ".json": "ndjson"}
+_TRUE = {"true", "t", "1", "yes", "y"}
+_FALSE = {"false", "f", "0", "no", "n"}
+_POLARS_TYPES = {"int": pl.Int64, "float": pl.Float64, "string": pl.String, "enum": pl.String, "bool": pl.Boolean,
+                 "date": pl.Date, "timestamp": pl.Datetime("us")}
+_TIMESTAMP_FORMATS = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
+                      "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d")
+
+
+class DataError(SegdslError):
+    """Data that cannot be read or does not fit the schema (exit code 2 in the CLI)."""
+
+
+def _fail(message: str, help: str | None = None) -> DataError:
+    return DataError([error("E501", message, help=help)])
+
+
+def read_data(path: str | Path, schema: Schema) -> pl.DataFrame:
+    path = Path(path)
+    kind = READERS.get(path.suffix.lower())
+    if kind is None:
+        raise _fail(f"cannot tell the format of {path}", help="use a .csv, .parquet or .jsonl file")
+    if not path.is_file():
+        raise _fail(f"no such data file: {path}")
+    trusted = schema.trusted
+    try:
+        if kind == "csv":
+            frame = pl.read_csv(path, infer_schema=trusted, try_parse_dates=trusted)
+        elif kind == "parquet":
+            frame = pl.read_parquet(path)
+        else:
+            frame = pl.read_ndjson(path, infer_schema_length=None)
+    except Exception as exc:  # polars raises many kinds; all mean the file is unreadable
+        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
+        raise _fail(f"cannot read {path} as {kind}: {first_line}") from None
+    return frame if trusted else fit_to_schema(frame, schema, str(path))
+
+
+def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl.DataFrame:
+    columns = []
+    for column, type_ in schema.fields.items():
+        if column not in frame.columns:
+            raise _fail(f"column '{column}' is missing from {name}",
+                        help=did_you_mean(column, frame.columns) or "columns found: " + ", ".join(frame.columns))
+        columns.append(_convert(frame.get_column(column), type_, column, name))
+    fitted = pl.DataFrame(columns)
+    key = schema.key
+    if key and fitted.get_column(key).null_count():
+        row = fitted.get_column(key).is_null().arg_true()[0]
+        raise _fail(f"key column '{key}' is empty in row {row + 1} of {name}", help="every customer needs a key")
+    return fitted
+
+
+def _bad_value(original: pl.Series, converted: pl.Series, type_: Type, column: str, name: str) -> DataError | None:
+    bad = original.is_not_null() & converted.is_null()
+    if not bad.any():
+        return None
+    row = bad.arg_true()[0]
+    value = original[row]
+    return _fail(f"column '{column}' row {row + 1} of {name}: {value!r} is not {_type_words(type_)}",
+                 help=f"the entity declares '{column}: {type_}'")
+
+
+def _type_words(t: Type) -> str:
+    return {"int": "a whole number", "float": "a number", "bool": "true or false", "date": "a date (YYYY-MM-DD)",
+            "timestamp": "a timestamp (YYYY-MM-DDTHH:MM:SS)"}.get(t.kind, f"a {t}")
+
+
+def _convert(series: pl.Series, type_: Type, column: str, name: str) -> pl.Series:
+    target = _POLARS_TYPES[type_.kind]
+    dtype = series.dtype
+    if dtype == pl.Null:
+        return pl.Series(column, [None] * len(series), dtype=target)
+    if dtype == pl.String and type_.kind not in ("string", "enum"):
+        converted = _parse_strings(series.str.strip_chars(), type_)
+        problem = _bad_value(series, converted, type_, column, name)
+        if problem:
+            raise problem
+        return converted.alias(column)
+    if isinstance(dtype, (pl.Categorical, pl.Enum)) or dtype == pl.String:
+        if type_.kind not in ("string", "enum"):  # pragma: no cover - handled above for String
+            raise _wrong_dtype(column, dtype, type_, name)
+        converted = series.cast(pl.String)
+        if type_.kind == "enum":
+            _check_enum(converted, type_, column, name)
+        return converted
+    ok = (
+        type_.kind == "int" and dtype.is_integer()
+        or type_.kind == "float" and dtype.is_numeric()
+        or type_.kind == "bool" and dtype == pl.Boolean
+        or type_.kind == "date" and dtype == pl.Date
+        or type_.kind == "timestamp" and (isinstance(dtype, pl.Datetime) or dtype == pl.Date)
+    )
+    if not ok:
+        raise _wrong_dtype(column, dtype, type_, name)
+    if isinstance(dtype, pl.Datetime) and dtype.time_zone:
+        series = series.dt.convert_time_zone("UTC").dt.replace_time_zone(None)
+    return series.cast(target)
+
+
+def _wrong_dtype(column: str, dtype, type_: Type, name: str) -> DataError:
+    return _fail(f"column '{column}' of {name} holds {dtype} values, but the entity declares it {type_}",
+                 help=f"convert the column, or declare '{column}' with the type it has")
+
+
+def _parse_strings(series: pl.Series, type_: Type) -> pl.Series:
+    kind = type_.kind
+    if kind == "int":
+        return series.cast(pl.Int64, strict=False)
+    if kind == "float":
+        return series.cast(pl.Float64, strict=False)
+    if kind == "bool":
+        lowered = series.str.to_lowercase()
+        return pl.select(pl.when(lowered.is_in(list(_TRUE))).then(True)
+                         .when(lowered.is_in(list(_FALSE))).then(False)
+                         .otherwise(None)).to_series()
+    if kind == "date":
+        return series.str.strptime(pl.Date, "%Y-%m-%d", strict=False)
+    attempts = [series.str.strptime(pl.Datetime("us"), fmt, strict=False) for fmt in _TIMESTAMP_FORMATS]
+    return pl.select(pl.coalesce(attempts)).to_series()
+
+
+def _check_enum(series: pl.Series, type_: Type, column: str, name: str) -> None:
+    outside = series.is_not_null() & ~series.is_in(list(type_.values))
+    if outside.any():
+        row = outside.arg_true()[0]
+        value = series[row]
+        raise _fail(f"column '{column}' row {row + 1} of {name}: {value!r} is not one of its declared values",
+                    help=did_you_mean(value, type_.values) or "declared: " + ", ".join(f'"{v}"' for v in type_.values))

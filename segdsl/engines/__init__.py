@@ -1,0 +1,55 @@
+"""Engines that run compiled SQL on data in this process: the seam behind `segdsl eval --engine`.
+
+An engine loads a schema-fitted Polars frame as a table and runs a query,
+returning every row (fetched fully before anything else runs on the connection).
+Adding an engine: a module with a class like `DuckDBEngine`, and a line in ENGINES.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+import polars as pl
+
+from ..diagnostics import SegdslError, error
+from ..program import Program
+
+ENGINES = {"duckdb": "segdsl.engines.duckdb:DuckDBEngine", "sqlite": "segdsl.engines.sqlite:SQLiteEngine"}
+
+
+@dataclass
+class Result:
+    columns: list[str]
+    rows: list[tuple]
+
+
+def get_engine(name: str):
+    if name not in ENGINES:
+        raise SegdslError([error("E902", f"unknown engine '{name}'", help="engines: " + ", ".join(ENGINES))])
+    module_name, class_name = ENGINES[name].split(":")
+    import importlib
+
+    try:
+        module = importlib.import_module(module_name)
+    except ImportError as exc:  # the engine's driver is an optional extra
+        raise SegdslError([error("E902", f"engine '{name}' is not installed ({exc.name} is missing)",
+                                 help=f"pip install 'segdsl[{name}]'")]) from None
+    return getattr(module, class_name)()
+
+
+def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segment: str | None = None,
+        as_of: dt.date | dt.datetime | str | None = None) -> Result:
+    """Compile for the engine's dialect, load `frame` and run the members or flags query."""
+    runner = get_engine(engine)
+    table = program.table or "customers"
+    sql = program.to_sql(segment, dialect=runner.dialect, table=table, as_of=as_of,
+                         key=program.key or frame.columns[0])
+    try:
+        runner.load(table, frame)
+        columns, rows = runner.query(sql)
+    finally:
+        runner.close()
+    if segment is None:  # engines without a boolean type answer 1/0
+        rows = [(r[0], *(bool(v) for v in r[1:])) for r in rows]
+    return Result(columns, sorted(rows, key=lambda r: (r[0] is None, r[0])))

@@ -1,0 +1,85 @@
+"""SQLite, embedded, with the functions segdsl's SQLite SQL calls (see segdsl/sql/dialects.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import sqlite3
+from functools import lru_cache
+
+import polars as pl
+from sqlglot import exp
+
+from ..sql import identifiers
+
+_SQLITE_TYPES = {pl.Int64: "INTEGER", pl.Float64: "REAL", pl.String: "TEXT", pl.Boolean: "INTEGER",
+                 pl.Date: "TEXT", pl.Datetime: "TEXT"}
+
+
+@lru_cache(maxsize=512)
+def _compiled(pattern: str) -> re.Pattern:
+    return re.compile(pattern)
+
+
+def _regexp(pattern, value):
+    if pattern is None or value is None:
+        return None
+    return 1 if _compiled(pattern).search(value) else 0
+
+
+def simple_case(text, upper: bool):
+    """Per-character (simple) case mapping, as database engines do: 'ß' stays 'ß', not 'SS'."""
+    if text is None:
+        return None
+    out = []
+    for ch in text:
+        mapped = ch.upper() if upper else ch.lower()
+        out.append(mapped if len(mapped) == 1 else ch)
+    return "".join(out)
+
+
+def register_functions(connection: sqlite3.Connection) -> None:
+    """Define segdsl_regexp, segdsl_lower and segdsl_upper, which segdsl's SQLite SQL uses."""
+    connection.create_function("segdsl_regexp", 2, _regexp, deterministic=True)
+    connection.create_function("segdsl_lower", 1, lambda s: simple_case(s, False), deterministic=True)
+    connection.create_function("segdsl_upper", 1, lambda s: simple_case(s, True), deterministic=True)
+
+
+def _to_sqlite(value):
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ")
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return value
+
+
+class SQLiteEngine:
+    dialect = "sqlite"
+
+    def __init__(self) -> None:
+        self.connection = sqlite3.connect(":memory:")
+        register_functions(self.connection)
+
+    def load(self, table: str, frame: pl.DataFrame) -> None:
+        target = identifiers.table(table, self.dialect)
+        columns = [
+            exp.ColumnDef(this=identifiers.identifier(name, self.dialect),
+                          kind=exp.DataType.build(_SQLITE_TYPES.get(dtype.base_type(), "TEXT"), dialect="sqlite"))
+            for name, dtype in frame.schema.items()
+        ]
+        create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=columns))
+        self.connection.execute(create.sql(dialect=self.dialect))
+        placeholders = exp.Tuple(expressions=[exp.Placeholder() for _ in frame.columns])
+        insert = exp.insert(exp.Values(expressions=[placeholders]), target.copy())
+        rows = ([_to_sqlite(v) for v in row] for row in frame.iter_rows())
+        self.connection.executemany(insert.sql(dialect=self.dialect), rows)
+
+    def query(self, sql: str) -> tuple[list[str], list[tuple]]:
+        cursor = self.connection.execute(sql)
+        rows = cursor.fetchall()
+        return [d[0] for d in cursor.description], rows
+
+    def close(self) -> None:
+        self.connection.close()
