@@ -1,6 +1,6 @@
 """The syntax tree: typed pydantic models, every node with its source span.
 
-The parser builds these with `model_construct` (the grammar already guarantees
+The parser builds these with `Node.build` (the grammar already guarantees
 their shape, so validating again would only cost time); `Program.model_dump_json()`
 is what `segdsl parse --json` prints.
 """
@@ -16,6 +16,16 @@ from .source import Span
 
 class Node(BaseModel):
     span: Span
+
+    @classmethod
+    def build(cls, **fields):
+        """Construct without validation, faster than model_construct; the parser passes every field."""
+        obj = cls.__new__(cls)
+        object.__setattr__(obj, "__dict__", fields)
+        object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
+        object.__setattr__(obj, "__pydantic_extra__", None)
+        object.__setattr__(obj, "__pydantic_private__", None)
+        return obj
 
 
 # --- expressions -------------------------------------------------------------

@@ -82,27 +82,27 @@ class _ToAst(Transformer):
 
     def entity(self, children):
         _kw, name, _lbrace, *fields, _rbrace = children
-        return ast.Entity.model_construct(
+        return ast.Entity.build(
             kind="entity", span=_mspan(children), name=name.value, name_span=_tspan(name), fields=fields
         )
 
     def field(self, children):
         is_key = len(children) == 3
         name, type_ = children[-2], children[-1]
-        return ast.FieldDecl.model_construct(
+        return ast.FieldDecl.build(
             span=_mspan(children), name=name.value, name_span=_tspan(name), is_key=is_key, type=type_
         )
 
     def type(self, children):
-        return ast.TypeRef.model_construct(span=_mspan(children), name=children[0].value, values=None)
+        return ast.TypeRef.build(span=_mspan(children), name=children[0].value, values=None)
 
     def enum_type(self, children):
         name, _lpar, *values, _rpar = children
         values = [
-            ast.StringLit.model_construct(kind="string", span=_tspan(v), value=_decode_string(v))
+            ast.StringLit.build(kind="string", span=_tspan(v), value=_decode_string(v))
             for v in values if v is not None
         ]
-        return ast.TypeRef.model_construct(span=_mspan(children), name=name.value, values=values)
+        return ast.TypeRef.build(span=_mspan(children), name=name.value, values=values)
 
     def segment(self, children):
         _kw, name, condition, *metas = children
@@ -112,7 +112,7 @@ class _ToAst(Transformer):
                 description = value
             else:
                 tags.extend(value)
-        return ast.Segment.model_construct(
+        return ast.Segment.build(
             kind="segment", span=_mspan(children), name=name.value, name_span=_tspan(name),
             condition=condition, description=description, tags=tags,
         )
@@ -129,7 +129,7 @@ class _ToAst(Transformer):
         # and/or are associative, so a run of the same operator becomes one flat node.
         operands = left.operands[:] if isinstance(left, ast.BoolOp) and left.kind == kind else [left]
         operands.append(right)
-        return ast.BoolOp.model_construct(kind=kind, span=_mspan(children), operands=operands)
+        return ast.BoolOp.build(kind=kind, span=_mspan(children), operands=operands)
 
     def or_(self, children):
         return self._boolop("or", children)
@@ -138,7 +138,7 @@ class _ToAst(Transformer):
         return self._boolop("and", children)
 
     def not_(self, children):
-        return ast.Not.model_construct(kind="not", span=_mspan(children), operand=children[1])
+        return ast.Not.build(kind="not", span=_mspan(children), operand=children[1])
 
     def paren(self, children):
         inner = children[1]
@@ -148,57 +148,57 @@ class _ToAst(Transformer):
     # -- predicates
     def compare(self, children):
         left, op, right = children
-        return ast.Compare.model_construct(
+        return ast.Compare.build(
             kind="compare", span=_mspan(children), op=_COMPARE_ALIASES.get(op.value, op.value),
             op_span=_tspan(op), left=left, right=right,
         )
 
     def in_(self, children):
-        return ast.InList.model_construct(kind="in", span=_mspan(children), negated=False, operand=children[0], items=children[2])
+        return ast.InList.build(kind="in", span=_mspan(children), negated=False, operand=children[0], items=children[2])
 
     def not_in(self, children):
-        return ast.InList.model_construct(kind="in", span=_mspan(children), negated=True, operand=children[0], items=children[3])
+        return ast.InList.build(kind="in", span=_mspan(children), negated=True, operand=children[0], items=children[3])
 
     def between(self, children):
         operand, _kw, low, high = children
-        return ast.Between.model_construct(kind="between", span=_mspan(children), negated=False, operand=operand, low=low, high=high)
+        return ast.Between.build(kind="between", span=_mspan(children), negated=False, operand=operand, low=low, high=high)
 
     def not_between(self, children):
         operand, _not, _kw, low, high = children
-        return ast.Between.model_construct(kind="between", span=_mspan(children), negated=True, operand=operand, low=low, high=high)
+        return ast.Between.build(kind="between", span=_mspan(children), negated=True, operand=operand, low=low, high=high)
 
     def is_null(self, children):
-        return ast.IsNull.model_construct(kind="is_null", span=_mspan(children), negated=False, operand=children[0])
+        return ast.IsNull.build(kind="is_null", span=_mspan(children), negated=False, operand=children[0])
 
     def is_not_null(self, children):
-        return ast.IsNull.model_construct(kind="is_null", span=_mspan(children), negated=True, operand=children[0])
+        return ast.IsNull.build(kind="is_null", span=_mspan(children), negated=True, operand=children[0])
 
     def string_op(self, children):
         operand, op, pattern = children
-        return ast.StringOp.model_construct(kind="string_op", span=_mspan(children), op=op.value, operand=operand, pattern=pattern)
+        return ast.StringOp.build(kind="string_op", span=_mspan(children), op=op.value, operand=operand, pattern=pattern)
 
     # -- arithmetic and atoms
     def binary(self, children):
         left, op, right = children
-        return ast.Binary.model_construct(kind="binary", span=_mspan(children), op=op.value, left=left, right=right)
+        return ast.Binary.build(kind="binary", span=_mspan(children), op=op.value, left=left, right=right)
 
     def neg(self, children):
         operand = children[1]
         if isinstance(operand, ast.NumberLit) and not operand.text.startswith("-"):
-            return ast.NumberLit.model_construct(kind="number", span=_mspan(children), value=-operand.value, text="-" + operand.text)
-        return ast.Neg.model_construct(kind="neg", span=_mspan(children), operand=operand)
+            return ast.NumberLit.build(kind="number", span=_mspan(children), value=-operand.value, text="-" + operand.text)
+        return ast.Neg.build(kind="neg", span=_mspan(children), operand=operand)
 
     def name(self, children):
         tok = children[0]
-        return ast.Name.model_construct(kind="name", span=_tspan(tok), name=tok.value)
+        return ast.Name.build(kind="name", span=_tspan(tok), name=tok.value)
 
     def call(self, children):
         name, _lpar, *args, _rpar = children
         args = [a for a in args if a is not None]
-        return ast.Call.model_construct(kind="call", span=_mspan(children), name=name.value, name_span=_tspan(name), args=args)
+        return ast.Call.build(kind="call", span=_mspan(children), name=name.value, name_span=_tspan(name), args=args)
 
     def list(self, children):
-        return ast.ListExpr.model_construct(kind="list", span=_mspan(children), items=[c for c in children[1:-1] if c is not None])
+        return ast.ListExpr.build(kind="list", span=_mspan(children), items=[c for c in children[1:-1] if c is not None])
 
     def duration(self, children):
         number, unit = children
@@ -209,25 +209,25 @@ class _ToAst(Transformer):
                 help="write for example '36 hours' as '2 days' or use a smaller unit",
             ))
         unit_name = unit.value.rstrip("s")
-        return ast.Duration.model_construct(kind="duration", span=_mspan(children), amount=int(float(number.value)), unit=unit_name)
+        return ast.Duration.build(kind="duration", span=_mspan(children), amount=int(float(number.value)), unit=unit_name)
 
     def number(self, children):
         tok = children[0]
         value = float(tok.value) if "." in tok.value else int(tok.value)
-        return ast.NumberLit.model_construct(kind="number", span=_tspan(tok), value=value, text=tok.value)
+        return ast.NumberLit.build(kind="number", span=_tspan(tok), value=value, text=tok.value)
 
     def string(self, children):
         tok = children[0]
-        return ast.StringLit.model_construct(kind="string", span=_tspan(tok), value=_decode_string(tok))
+        return ast.StringLit.build(kind="string", span=_tspan(tok), value=_decode_string(tok))
 
     def true(self, children):
-        return ast.BoolLit.model_construct(kind="bool", span=_tspan(children[0]), value=True)
+        return ast.BoolLit.build(kind="bool", span=_tspan(children[0]), value=True)
 
     def false(self, children):
-        return ast.BoolLit.model_construct(kind="bool", span=_tspan(children[0]), value=False)
+        return ast.BoolLit.build(kind="bool", span=_tspan(children[0]), value=False)
 
     def null(self, children):
-        return ast.NullLit.model_construct(kind="null", span=_tspan(children[0]))
+        return ast.NullLit.build(kind="null", span=_tspan(children[0]))
 
 
 # --- driving Lark and reporting syntax errors ---------------------------------
@@ -235,7 +235,7 @@ class _ToAst(Transformer):
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
     # strict=True turns grammar conflicts (shift/reduce, terminal collisions) into errors.
-    return Lark(grammar_text(), parser="lalr", lexer="contextual", propagate_positions=True,
+    return Lark(grammar_text(), parser="lalr", lexer="contextual",
                 transformer=_ToAst(), maybe_placeholders=True, strict=True)
 
 

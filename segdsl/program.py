@@ -10,7 +10,7 @@ from .checker import CheckedProgram, check
 from .diagnostics import Diagnostic, SegdslError, error, has_errors
 from .parser import parse
 from .source import Source
-from .sql.compile import DEFAULT_DIALECT, build_queries, dialect_names, to_sql_text
+from .sql.compile import DEFAULT_DIALECT, build_queries, dialect_names, is_dialect, to_sql_text
 from .timeutil import normalise_as_of
 
 
@@ -61,7 +61,7 @@ class Program:
                as_of: dt.date | dt.datetime | str | None = None, key: str | None = None, pretty: bool = True) -> str:
         """The members query of `segment`, or without it the flags query of every segment."""
         checked = self.checked(as_of)
-        if dialect not in dialect_names():
+        if not is_dialect(dialect):
             from .diagnostics import did_you_mean
             raise SegdslError([error("E403", f"unknown SQL dialect '{dialect}'",
                                      help=did_you_mean(dialect, dialect_names()) or "dialects: " + ", ".join(dialect_names()))])

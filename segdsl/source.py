@@ -5,13 +5,14 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass, field
 
-from pydantic import BaseModel, ConfigDict
 
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A half-open range of character offsets, with the 1-based line/column of its start.
 
-class Span(BaseModel):
-    """A half-open range of character offsets, with 1-based line/column of its start."""
-
-    model_config = ConfigDict(frozen=True)
+    A plain dataclass, not a pydantic model: the parser makes one per node, and
+    pydantic still validates and serialises it as a field of the AST models.
+    """
 
     start: int
     end: int
@@ -19,8 +20,8 @@ class Span(BaseModel):
     column: int
 
     @classmethod
-    def between(cls, first: "Span", last: "Span") -> "Span":
-        return Span.model_construct(start=first.start, end=last.end, line=first.line, column=first.column)
+    def model_construct(cls, *, start: int, end: int, line: int, column: int) -> "Span":
+        return cls(start, end, line, column)
 
 
 @dataclass

@@ -15,6 +15,15 @@ from .lowering import Unsupported
 DEFAULT_DIALECT = "duckdb"
 
 
+def is_dialect(name: str) -> bool:
+    """Without importing every dialect module, as listing them all would."""
+    try:
+        Dialect.get_or_raise(name)
+    except ValueError:
+        return False
+    return bool(name)
+
+
 def dialect_names() -> list[str]:
     return sorted(name for name in Dialect.classes if name)
 
@@ -44,14 +53,14 @@ def build_queries(checked: CheckedProgram, dialect: str, table: str, key: str,
     if segment:
         query = exp.select(key_col).from_(source, copy=False).where(lowered[segment], copy=False)
     else:
-        columns = [exp.alias_(flag, identifiers.identifier(name, dialect)) for name, flag in lowered.items()]
+        columns = [exp.alias_(flag, identifiers.identifier(name, dialect), copy=False) for name, flag in lowered.items()]
         query = exp.select(key_col, *columns, copy=False).from_(source, copy=False)
     return query, []
 
 
 def to_sql_text(query: exp.Select, dialect: str, pretty: bool = True) -> tuple[str | None, list[Diagnostic]]:
     try:
-        return query.sql(dialect=dialect, pretty=pretty, unsupported_level="raise"), []
+        return query.sql(dialect=dialect, pretty=pretty, unsupported_level="raise", copy=False), []
     except SqlglotError as exc:
         return None, [error("E402", f"sqlglot cannot write this query for {dialect}: {exc}",
                             help="pick another dialect, or report it with the segment file")]

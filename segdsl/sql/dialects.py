@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from .. import ir
-from .lowering import Lowering, Unsupported, _paren
+from .lowering import Lowering, Unsupported, _paren, cast
 
 
 def _fn(name: str, *args: exp.Expression) -> exp.Expression:
@@ -87,7 +87,7 @@ class MySQL(Lowering):
     regex_flavour = "icu"  # ICU (MySQL) and PCRE (MariaDB) agree on this rendering
 
     def text_operand(self, e, ordering=False):
-        return exp.cast(e, exp.DataType.build("BINARY", dialect="mysql"))
+        return cast(e, "BINARY", "mysql")
 
     def regex(self, operand, pattern, ignore_case):
         # REGEXP_LIKE is missing on MariaDB; REGEXP_INSTR exists on both. The inline flag
@@ -107,7 +107,7 @@ class Snowflake(Lowering):
 
 class BigQuery(Lowering):
     def exact_decimal(self, value):
-        return exp.cast(value, exp.DataType.build("BIGNUMERIC", dialect="bigquery"))
+        return cast(value, "BIGNUMERIC", "bigquery")
 
     def date_shift(self, value, amount, unit, kind):
         if kind == "timestamp":
@@ -163,8 +163,8 @@ class TSQL(Lowering):
     has_boolean = False
     plain_text_in = False
 
-    def text_operand(self, e, ordering=False):
-        return e
+    def string_literal(self, text):
+        return exp.National(this=text)  # N'...': non-Latin text survives any database code page
 
     def text_equal(self, left, right):
         same = exp.EQ(this=exp.Collate(this=_paren(left), expression=_BIN2.copy()), expression=right)

@@ -11,6 +11,7 @@ diagnostic naming the construct, the dialect and the segment.
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 
 from sqlglot import exp
 
@@ -23,6 +24,26 @@ class Unsupported(Exception):
         super().__init__(construct)
         self.construct = construct
         self.help = help
+
+
+@lru_cache(maxsize=64)
+def _datatype(spec: str, dialect: str | None) -> exp.DataType:
+    return exp.DataType.build(spec, dialect=dialect)
+
+
+def cast(value: exp.Expression, spec: str, dialect: str | None = None) -> exp.Cast:
+    """CAST without sqlglot's defensive deep copy of `value` (our trees are always fresh)."""
+    return exp.Cast(this=value, to=_datatype(spec, dialect).copy())
+
+
+def connect(kind: type[exp.Connector], items: list[exp.Expression]) -> exp.Expression:
+    """a AND b AND c (or OR), parenthesising looser operands; sqlglot's and_() re-checks and copies each."""
+    out = None
+    for item in items:
+        if kind is exp.And and isinstance(item, exp.Or):
+            item = exp.Paren(this=item)
+        out = item if out is None else kind(this=out, expression=item)
+    return out
 
 
 _CMP = {"==": exp.EQ, "!=": exp.NEQ, "<": exp.LT, "<=": exp.LTE, ">": exp.GT, ">=": exp.GTE}
@@ -91,18 +112,21 @@ class Lowering:
                 raise Unsupported("NaN and infinite literals")
             return exp.Literal.number(repr(v))
         if isinstance(v, str):
-            return exp.Literal.string(v)
+            return self.string_literal(v)
         if isinstance(v, dt.datetime):
             return self.timestamp_literal(v)
         if isinstance(v, dt.date):
             return self.date_literal(v)
         raise TypeError(f"unexpected literal {v!r}")  # pragma: no cover
 
+    def string_literal(self, text: str) -> exp.Expression:
+        return exp.Literal.string(text)
+
     def date_literal(self, d: dt.date) -> exp.Expression:
-        return exp.cast(exp.Literal.string(d.isoformat()), exp.DataType.Type.DATE)
+        return cast(exp.Literal.string(d.isoformat()), "DATE")
 
     def timestamp_literal(self, t: dt.datetime) -> exp.Expression:
-        return exp.cast(exp.Literal.string(t.isoformat(sep=" ")), exp.DataType.Type.TIMESTAMP)
+        return cast(exp.Literal.string(t.isoformat(sep=" ")), "TIMESTAMP")
 
     def lower_SegRef(self, e: ir.SegRef) -> exp.Expression:
         # Membership of another segment: its condition, inlined (SQL has no named predicates).
@@ -110,10 +134,10 @@ class Lowering:
 
     # -- logic --------------------------------------------------------------------------
     def lower_And(self, e: ir.And) -> exp.Expression:
-        return exp.and_(*[self.predicate(i) for i in e.items], copy=False)
+        return connect(exp.And, [self.predicate(i) for i in e.items])
 
     def lower_Or(self, e: ir.Or) -> exp.Expression:
-        return exp.or_(*[self.predicate(i) for i in e.items], copy=False)
+        return connect(exp.Or, [self.predicate(i) for i in e.items])
 
     def lower_Not(self, e: ir.Not) -> exp.Expression:
         return exp.Not(this=_paren(self.predicate(e.item)))
@@ -183,7 +207,7 @@ class Lowering:
     # -- text -----------------------------------------------------------------------------
     def lower_StrTest(self, e: ir.StrTest) -> exp.Expression:
         operand = self.lower(e.operand)
-        needle = exp.Literal.string(e.needle)
+        needle = self.string_literal(e.needle)
         if e.op == "contains":
             return self.contains(operand, needle, e.needle)
         n = exp.Literal.number(len(e.needle))
@@ -213,7 +237,7 @@ class Lowering:
         left, right = _paren(self.lower(e.left)), _paren(self.lower(e.right))
         if e.op == "/":
             # True division everywhere, and x / 0 is null (unknown) rather than an error or infinity.
-            return exp.Div(this=exp.cast(left, exp.DataType.Type.DOUBLE),
+            return exp.Div(this=cast(left, "DOUBLE"),
                            expression=exp.Nullif(this=right, expression=exp.Literal.number(0)))
         return _ARITH[e.op](this=left, expression=right)
 
@@ -242,17 +266,17 @@ class Lowering:
             return args[0]
         value = self.exact_decimal(args[0]) if e.args[0].type.kind != "int" else args[0]
         digits = args[1] if len(args) == 2 else exp.Literal.number(0)
-        return exp.cast(exp.Round(this=value, decimals=digits), exp.DataType.Type.DOUBLE)
+        return cast(exp.Round(this=value, decimals=digits), "DOUBLE")
 
     def exact_decimal(self, value: exp.Expression) -> exp.Expression:
-        return exp.cast(value, exp.DataType.build("DECIMAL(38, 12)"))
+        return cast(value, "DECIMAL(38, 12)")
 
     def fn_coalesce(self, e: ir.Func, args) -> exp.Expression:
         return exp.Coalesce(this=args[0], expressions=args[1:])
 
     # -- dates ----------------------------------------------------------------------------
     def lower_DaysSince(self, e: ir.DaysSince) -> exp.Expression:
-        day = exp.cast(self.lower(e.item), exp.DataType.Type.DATE) if e.item.type.kind == "timestamp" else self.lower(e.item)
+        day = cast(self.lower(e.item), "DATE") if e.item.type.kind == "timestamp" else self.lower(e.item)
         return self.days_between(day, self.date_literal(e.as_of))
 
     def days_between(self, start: exp.Expression, end: exp.Expression) -> exp.Expression:

@@ -1,0 +1,10 @@
+SELECT
+  customer_id
+FROM customers
+WHERE
+  CAST(lifetime_value AS Nullable(Float64)) / nullIf((
+    age - 17
+  ), 0) > 40
+  AND NOT (
+    lowerUTF8(city) = 'wroclaw'
+  )

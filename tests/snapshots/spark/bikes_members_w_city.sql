@@ -1,0 +1,7 @@
+SELECT
+  customer_id
+FROM customers
+WHERE
+  city RLIKE '^W[a-z]+' AND NOT (
+    LOCATE('x', city) > 0
+  ) AND LEFT(city, 1) = 'W'

@@ -1,0 +1,8 @@
+SELECT
+  customer_id
+FROM customers
+WHERE
+  NOT (
+    sport COLLATE Latin1_General_100_BIN2 = 'gravel'
+    AND LEN(sport + '.') = LEN('gravel' + '.')
+  )

@@ -1,0 +1,12 @@
+SELECT
+  customer_id
+FROM customers
+WHERE
+  REGEXP_LIKE(city, '^W[a-z]+', 'c')
+  AND NOT (
+    CHARINDEX('x' COLLATE Latin1_General_100_BIN2, city) > 0
+  )
+  AND (
+    LEFT(city, 1) COLLATE Latin1_General_100_BIN2 = 'W'
+    AND LEN(LEFT(city, 1) + '.') = LEN('W' + '.')
+  )

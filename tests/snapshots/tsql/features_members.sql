@@ -1,0 +1,104 @@
+-- eq_text
+SELECT id FROM people WHERE name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.');
+
+-- neq_text
+SELECT id FROM people WHERE NOT (name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.'));
+
+-- in_text
+SELECT id FROM people WHERE (name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.')) OR (name COLLATE Latin1_General_100_BIN2 = 'ROAD' AND LEN(name + '.') = LEN('ROAD' + '.'));
+
+-- not_in_text
+SELECT id FROM people WHERE NOT (name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.'));
+
+-- between_text
+-- refused E401: segment 'between_text' uses ordering comparisons of text (<, <=, >, >=, between), which segdsl cannot compile for tsql
+
+-- lt_text
+-- refused E401: segment 'lt_text' uses ordering comparisons of text (<, <=, >, >=, between), which segdsl cannot compile for tsql
+
+-- contains_wild
+SELECT id FROM people WHERE CHARINDEX('50%_off' COLLATE Latin1_General_100_BIN2, name) > 0;
+
+-- starts
+SELECT id FROM people WHERE LEFT(name, 2) COLLATE Latin1_General_100_BIN2 = 'Ro' AND LEN(LEFT(name, 2) + '.') = LEN('Ro' + '.');
+
+-- ends_space
+SELECT id FROM people WHERE RIGHT(name, 2) COLLATE Latin1_General_100_BIN2 = 'd ' AND LEN(RIGHT(name, 2) + '.') = LEN('d ' + '.');
+
+-- contains_space
+-- refused E401: segment 'contains_space' uses 'contains' with trailing spaces, which segdsl cannot compile for tsql
+
+-- regex_dot_end
+SELECT id FROM people WHERE REGEXP_LIKE(name, '^a[^\n]c$', 'c');
+
+-- iregex
+SELECT id FROM people WHERE REGEXP_LIKE(name, 'road', 'i');
+
+-- regex_classes
+SELECT id FROM people WHERE REGEXP_LIKE(name, '[0-9]{2}[\t\n\v\f\r ][0-9A-Za-z_]+', 'c');
+
+-- lower_eq
+SELECT id FROM people WHERE LOWER(name) COLLATE Latin1_General_100_BIN2 = 'łódź' AND LEN(LOWER(name) + '.') = LEN('łódź' + '.');
+
+-- upper_eq
+SELECT id FROM people WHERE UPPER(name) COLLATE Latin1_General_100_BIN2 = 'ŁÓDŹ' AND LEN(UPPER(name) + '.') = LEN('ŁÓDŹ' + '.');
+
+-- length_eq
+SELECT id FROM people WHERE LEN(name + '.') - 1 = 4;
+
+-- int_div
+SELECT id FROM people WHERE CAST(n AS FLOAT) / NULLIF(2, 0) > 1;
+
+-- div_zero
+SELECT id FROM people WHERE CAST(x AS FLOAT) / NULLIF((n - n), 0) > 1;
+
+-- round_half
+SELECT id FROM people WHERE CAST(ROUND(CAST(x AS NUMERIC(38, 12)), 0) AS FLOAT) = 3;
+
+-- round_digits
+SELECT id FROM people WHERE CAST(ROUND(CAST(x AS NUMERIC(38, 12)), 1) AS FLOAT) = 2.5;
+
+-- abs_neg
+SELECT id FROM people WHERE ABS(-n) > 2;
+
+-- coalesce_text
+SELECT id FROM people WHERE COALESCE(note, 'none') COLLATE Latin1_General_100_BIN2 = 'none' AND LEN(COALESCE(note, 'none') + '.') = LEN('none' + '.');
+
+-- bool_col
+SELECT id FROM people WHERE flag = 1;
+
+-- not_bool
+SELECT id FROM people WHERE NOT (flag = 1);
+
+-- bool_false
+SELECT id FROM people WHERE flag = 0;
+
+-- bool_cmp
+SELECT id FROM people WHERE (n > 1 AND flag = 1) OR (NOT (n > 1) AND NOT (flag = 1));
+
+-- date_today
+SELECT id FROM people WHERE d >= CAST('2026-10-01' AS DATE);
+
+-- date_col_shift_days
+SELECT id FROM people WHERE DATEADD(DAY, 10, d) <= CAST('2026-11-01' AS DATE);
+
+-- date_col_shift_month
+SELECT id FROM people WHERE DATEADD(MONTH, 1, d) <= CAST('2026-11-01' AS DATE);
+
+-- ts_col_shift
+SELECT id FROM people WHERE DATEADD(DAY, 14, ts) < CAST('2026-11-01 00:00:00' AS DATETIME2);
+
+-- days_date
+SELECT id FROM people WHERE DATEDIFF(DAY, d, CAST('2026-11-01' AS DATE)) > 30;
+
+-- days_ts
+SELECT id FROM people WHERE DATEDIFF(DAY, CAST(ts AS DATE), CAST('2026-11-01' AS DATE)) <= 7;
+
+-- empty_str
+SELECT id FROM people WHERE note COLLATE Latin1_General_100_BIN2 = '' AND LEN(note + '.') = LEN('' + '.');
+
+-- enum_in
+SELECT id FROM people WHERE kind COLLATE Latin1_General_100_BIN2 = 'a' AND LEN(kind + '.') = LEN('a' + '.');
+
+-- segment_ref
+SELECT id FROM people WHERE (flag = 1) AND NOT (name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.'));

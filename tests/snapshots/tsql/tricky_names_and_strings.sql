@@ -1,0 +1,35 @@
+SELECT
+  id,
+  CASE
+    WHEN [order] > 1
+    AND (
+      [CamelCase] COLLATE Latin1_General_100_BIN2 = 'it''s "quoted" back\slash \n Łódź ☃ 100%_off'
+      AND LEN([CamelCase] + '.') = LEN('it''s "quoted" back\slash \n Łódź ☃ 100%_off' + '.')
+    )
+    THEN 1
+    ELSE 0
+  END AS [select],
+  CASE
+    WHEN CHARINDEX('50%_off' COLLATE Latin1_General_100_BIN2, note) > 0
+    OR (
+      LEFT(note, 3) COLLATE Latin1_General_100_BIN2 = 'a''b'
+      AND LEN(LEFT(note, 3) + '.') = LEN('a''b' + '.')
+    )
+    OR (
+      RIGHT(note, 1) COLLATE Latin1_General_100_BIN2 = '\'
+      AND LEN(RIGHT(note, 1) + '.') = LEN('\' + '.')
+    )
+    THEN 1
+    ELSE 0
+  END AS plain
+FROM analytics.customers;
+
+SELECT
+  id
+FROM analytics.customers
+WHERE
+  [order] > 1
+  AND (
+    [CamelCase] COLLATE Latin1_General_100_BIN2 = 'it''s "quoted" back\slash \n Łódź ☃ 100%_off'
+    AND LEN([CamelCase] + '.') = LEN('it''s "quoted" back\slash \n Łódź ☃ 100%_off' + '.')
+  );

@@ -1,0 +1,153 @@
+"""The command line: outputs, exit codes 0/1/2, and no tracebacks for a user's mistakes."""
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from segdsl.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BIKES = str(ROOT / "examples" / "bikes.seg")
+BIKES_CSV = str(ROOT / "examples" / "data" / "bikes.csv")
+
+
+def run(capsys, *argv):
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_compile_members_query(capsys):
+    code, out, _ = run(capsys, "compile", BIKES, "--dialect", "postgres", "--segment", "road_pros", "--as-of", "2026-11-01")
+    assert code == 0
+    assert out.startswith("SELECT\n  customer_id\nFROM customers\nWHERE")
+    assert "'road'" in out and out.rstrip().endswith(";")
+
+
+def test_compile_flags_query_with_qualified_table(capsys):
+    code, out, _ = run(capsys, "compile", BIKES, "--table", "analytics.customers", "--as-of", "2026-11-01")
+    assert code == 0
+    assert "FROM analytics.customers" in out
+    assert "AS pro_or_high_value_women" in out
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+def test_eval_count(capsys, engine):
+    code, out, _ = run(capsys, "eval", BIKES, "--data", BIKES_CSV, "--count", "--as-of", "2026-11-01", "--engine", engine)
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "segment,members"
+    assert len(lines) == 15
+    counts = dict(line.split(",") for line in lines[1:])
+    assert int(counts["has_email"]) + int(counts["no_email"]) == 65
+
+
+def test_eval_segment_lists_member_keys(capsys):
+    code, out, _ = run(capsys, "eval", BIKES, "--data", BIKES_CSV, "--segment", "amateur_women_road", "--as-of", "2026-11-01")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0] == "customer_id"
+    assert "61" in lines[1:]
+    assert lines[1:] == sorted(lines[1:], key=int)
+
+
+def test_eval_flags_are_true_or_false(capsys):
+    code, out, _ = run(capsys, "eval", BIKES, "--data", BIKES_CSV, "--as-of", "2026-11-01")
+    assert code == 0
+    header, *rows = out.splitlines()
+    assert header.split(",")[0] == "customer_id" and len(header.split(",")) == 15
+    assert all(v in ("true", "false") for row in rows for v in row.split(",")[1:])
+
+
+def test_eval_missing_column_is_exit_2(capsys, tmp_path):
+    data = tmp_path / "c.csv"
+    data.write_text("customer_id,sport\n1,road\n")
+    code, out, err = run(capsys, "eval", BIKES, "--data", str(data))
+    assert code == 2 and out == ""
+    assert "column 'level' is missing" in err
+
+
+def test_eval_wrong_type_names_column_and_row(capsys, tmp_path):
+    text = Path(BIKES_CSV).read_text().splitlines()
+    header = text[0].split(",")
+    row = text[1].split(",")
+    row[header.index("age")] = "forty"
+    data = tmp_path / "c.csv"
+    data.write_text("\n".join([text[0], ",".join(row)]) + "\n")
+    code, _, err = run(capsys, "eval", BIKES, "--data", str(data))
+    assert code == 2
+    assert "column 'age' row 1" in err and "'forty' is not a whole number" in err
+
+
+def test_eval_broken_parquet_is_exit_2(capsys, tmp_path):
+    data = tmp_path / "c.parquet"
+    data.write_bytes(b"not parquet at all")
+    code, _, err = run(capsys, "eval", BIKES, "--data", str(data))
+    assert code == 2 and "cannot read" in err
+
+
+def test_check_exit_codes(capsys, tmp_path):
+    good = tmp_path / "good.seg"
+    good.write_text('entity c { key id: int  age: int }\nsegment adults: age >= 18\n')
+    bad = tmp_path / "bad.seg"
+    bad.write_text('entity c { key id: int  age: int }\nsegment a: agee >= 18\nsegment b: age == "x"\n')
+    assert run(capsys, "check", str(good))[0] == 0
+    code, _, err = run(capsys, "check", str(bad))
+    assert code == 1
+    assert "error[E201]: unknown field 'agee'" in err and "error[E301]" in err
+    assert "help: did you mean 'age'?" in err
+    code, _, err = run(capsys, "check", str(tmp_path / "missing.seg"))
+    assert code == 2 and "no such file" in err
+
+
+def test_check_json(capsys, tmp_path):
+    bad = tmp_path / "bad.seg"
+    bad.write_text('entity c { key id: int  sex: string }\nsegment a: sexx == "F"\n')
+    code, out, _ = run(capsys, "check", str(bad), "--format", "json")
+    assert code == 1
+    [diag] = json.loads(out)
+    assert diag["code"] == "E201" and diag["span"]["line"] == 2 and diag["span"]["column"] == 12
+
+
+def test_parse_json(capsys):
+    code, out, _ = run(capsys, "parse", BIKES, "--json")
+    assert code == 0
+    tree = json.loads(out)
+    assert [i["kind"] for i in tree["items"]].count("segment") == 14
+
+
+def test_ir_is_printable(capsys):
+    code, out, _ = run(capsys, "ir", BIKES, "--as-of", "2026-11-01")
+    assert code == 0
+    assert 'segment recent_signups: (signup_date:date >= date("2026-10-02"))' in out
+
+
+def test_usage_errors_are_exit_2(capsys):
+    with pytest.raises(SystemExit) as exc:
+        main(["compile"])
+    assert exc.value.code == 2
+    code, _, err = run(capsys, "compile", BIKES, "--dialect", "postgress")
+    assert code == 2 and "did you mean 'postgres'?" in err
+    with pytest.raises(SystemExit) as exc:
+        main(["compile", BIKES, "--as-of", "yesterday"])
+    assert exc.value.code == 2
+
+
+def test_refused_construct_is_exit_1(capsys, tmp_path):
+    f = tmp_path / "r.seg"
+    f.write_text('entity c { key id: int  city: string }\nsegment w: city matches "^W"\n')
+    code, out, err = run(capsys, "compile", str(f), "--dialect", "teradata")
+    assert code == 1 and out == ""
+    assert "E401" in err and "teradata" in err and "'w'" in err
+
+
+def test_console_script_runs_without_traceback(tmp_path):
+    bad = tmp_path / "bad.seg"
+    bad.write_text("segment x: age >\n")
+    proc = subprocess.run([sys.executable, "-m", "segdsl", "check", str(bad)], capture_output=True, text=True)
+    assert proc.returncode == 1
+    assert "Traceback" not in proc.stderr and "error[E105]" in proc.stderr

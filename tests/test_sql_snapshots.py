@@ -1,0 +1,296 @@
+"""Golden-SQL snapshots per dialect, parse-back checks, and quoting/escaping checks.
+
+Refresh the snapshot files with:
+
+    SEGDSL_UPDATE_SNAPSHOTS=1 python -m pytest tests/test_sql_snapshots.py
+
+and review the diff before committing: the files are the reviewed SQL.
+"""
+
+from __future__ import annotations
+
+import difflib
+import os
+from pathlib import Path
+
+import pytest
+import sqlglot
+from sqlglot import exp
+
+import segdsl
+from segdsl.diagnostics import SegdslError
+from segdsl.sql.compile import dialect_names
+
+ROOT = Path(__file__).resolve().parent.parent
+SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
+BIKES = ROOT / "examples" / "bikes.seg"
+AS_OF = "2026-11-01"
+
+DIALECTS = ["duckdb", "sqlite", "postgres", "mysql", "snowflake", "bigquery", "spark", "tsql", "oracle",
+            "clickhouse", "trino"]
+MEMBER_SEGMENTS = ["amateur_women_road", "wroclaw_newsletter", "not_gravel", "gmail", "w_city", "lapsed",
+                   "value_per_year", "pro_or_high_value_women"]
+
+# Names that need quoting somewhere, and text that needs escaping everywhere.
+TRICKY_TEXT = "it's \"quoted\" back\\slash \\n Łódź ☃ 100%_off"
+TRICKY = r'''
+entity customers {
+  key id: int
+  order: int
+  CamelCase: string
+  note: string
+}
+segment select: order > 1 and CamelCase == "it's \"quoted\" back\\slash \\n Łódź ☃ 100%_off"
+segment plain: note contains "50%_off" or note starts_with "a'b" or note ends_with "\\"
+'''
+
+# One segment per construct, so a refusal (E401) stays local to the construct refused.
+FEATURES = r'''
+entity people {
+  key id: int
+  name: string
+  note: string
+  n: int
+  x: float
+  flag: bool
+  d: date
+  ts: timestamp
+  kind: enum("a", "b")
+}
+segment eq_text: name == "road"
+segment neq_text: name != "road"
+segment in_text: name in ["road", "ROAD"]
+segment not_in_text: name not in ["road"]
+segment between_text: name between "a" and "m"
+segment lt_text: name < "m"
+segment contains_wild: name contains "50%_off"
+segment starts: name starts_with "Ro"
+segment ends_space: name ends_with "d "
+segment contains_space: name contains "d "
+segment regex_dot_end: name matches "^a.c$"
+segment iregex: name imatches "road"
+segment regex_classes: name matches "\\d{2}\\s\\w+"
+segment lower_eq: lower(name) == "łódź"
+segment upper_eq: upper(name) == "ŁÓDŹ"
+segment length_eq: length(name) == 4
+segment int_div: n / 2 > 1
+segment div_zero: x / (n - n) > 1
+segment round_half: round(x) == 3
+segment round_digits: round(x, 1) == 2.5
+segment abs_neg: abs(-n) > 2
+segment coalesce_text: coalesce(note, "none") == "none"
+segment bool_col: flag
+segment not_bool: not flag
+segment bool_false: flag == false
+segment bool_cmp: (n > 1) == flag
+segment date_today: d >= today() - 1 month
+segment date_col_shift_days: d + 10 days <= today()
+segment date_col_shift_month: d + 1 month <= today()
+segment ts_col_shift: ts + 2 weeks < now()
+segment days_date: days_since(d) > 30
+segment days_ts: days_since(ts) <= 7
+segment empty_str: note == ""
+segment enum_in: kind in ["a"]
+segment segment_ref: bool_col and not eq_text
+'''
+
+
+def _update() -> bool:
+    return os.environ.get("SEGDSL_UPDATE_SNAPSHOTS") == "1"
+
+
+def assert_snapshot(text: str, dialect: str, name: str) -> None:
+    """Compare `text` with tests/snapshots/<dialect>/<name>.sql; rewrite it under SEGDSL_UPDATE_SNAPSHOTS=1."""
+    path = SNAPSHOTS / dialect / f"{name}.sql"
+    text = text.rstrip("\n") + "\n"
+    if _update():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if not path.exists() or path.read_text(encoding="utf-8") != text:
+            path.write_text(text, encoding="utf-8")
+        return
+    if not path.exists():
+        pytest.fail(f"missing snapshot {path.relative_to(ROOT)}; run with SEGDSL_UPDATE_SNAPSHOTS=1 to create it")
+    expected = path.read_text(encoding="utf-8")
+    if expected != text:
+        diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
+                                            fromfile=f"{path.relative_to(ROOT)} (snapshot)", tofile="generated"))
+        pytest.fail(f"SQL differs from snapshot {path.relative_to(ROOT)} "
+                    f"(SEGDSL_UPDATE_SNAPSHOTS=1 to accept):\n{diff}")
+
+
+@pytest.fixture(scope="module")
+def bikes() -> segdsl.Program:
+    return segdsl.load(BIKES, as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def tricky() -> segdsl.Program:
+    return segdsl.loads(TRICKY, as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def features() -> segdsl.Program:
+    return segdsl.loads(FEATURES, as_of=AS_OF)
+
+
+def _features_text(program: segdsl.Program, dialect: str) -> str:
+    """Every feature segment's members query, or the refusal, in one reviewable file."""
+    parts = []
+    for name in program.segments:
+        try:
+            body = program.to_sql(name, dialect=dialect, pretty=False) + ";"
+        except SegdslError as err:
+            body = "\n".join(f"-- refused {d.code}: {d.message}" for d in err.diagnostics)
+        parts.append(f"-- {name}\n{body}\n")
+    return "\n".join(parts)
+
+
+# -- snapshots ---------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_bikes_flags_snapshot(bikes, dialect):
+    assert_snapshot(bikes.to_sql(dialect=dialect), dialect, "bikes_flags")
+
+
+@pytest.mark.parametrize("segment", MEMBER_SEGMENTS)
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_bikes_members_snapshot(bikes, dialect, segment):
+    assert_snapshot(bikes.to_sql(segment, dialect=dialect), dialect, f"bikes_members_{segment}")
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_tricky_snapshot(tricky, dialect):
+    text = (tricky.to_sql(dialect=dialect, table="analytics.customers") + ";\n\n"
+            + tricky.to_sql("select", dialect=dialect, table="analytics.customers") + ";")
+    assert_snapshot(text, dialect, "tricky_names_and_strings")
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_features_snapshot(features, dialect):
+    assert_snapshot(_features_text(features, dialect), dialect, "features_members")
+
+
+def test_no_stale_snapshots():
+    """Every file under tests/snapshots is produced by some test above."""
+    expected = {f"{d}/bikes_flags.sql" for d in DIALECTS}
+    expected |= {f"{d}/bikes_members_{s}.sql" for d in DIALECTS for s in MEMBER_SEGMENTS}
+    expected |= {f"{d}/tricky_names_and_strings.sql" for d in DIALECTS}
+    expected |= {f"{d}/features_members.sql" for d in DIALECTS}
+    found = {p.relative_to(SNAPSHOTS).as_posix() for p in SNAPSHOTS.rglob("*.sql")}
+    assert found - expected == set(), "stale snapshot files"
+
+
+# -- parse-back ----------------------------------------------------------------------------------
+
+def _statements(program: segdsl.Program, dialect: str, table: str | None = None):
+    yield program.to_sql(dialect=dialect, table=table)
+    for name in program.segments:
+        yield program.to_sql(name, dialect=dialect, table=table)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_every_statement_parses_back(bikes, tricky, dialect):
+    statements = [*_statements(bikes, dialect), *_statements(tricky, dialect, "analytics.customers")]
+    for sql in statements:
+        parsed = sqlglot.parse_one(sql, read=dialect)
+        assert isinstance(parsed, exp.Select)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_feature_statements_parse_back(features, dialect):
+    for name in features.segments:
+        try:
+            sql = features.to_sql(name, dialect=dialect)
+        except SegdslError as err:
+            assert {d.code for d in err.diagnostics} <= {"E401", "E402"}
+            continue
+        assert isinstance(sqlglot.parse_one(sql, read=dialect), exp.Select)
+
+
+@pytest.mark.parametrize("dialect", dialect_names())
+def test_every_sqlglot_dialect_compiles_or_refuses_cleanly(bikes, dialect):
+    try:
+        sql = bikes.to_sql(dialect=dialect)
+    except SegdslError as err:
+        assert err.diagnostics, "SegdslError without diagnostics"
+        for d in err.diagnostics:
+            assert d.code in ("E401", "E402"), d
+            assert dialect in d.message, d.message
+        return
+    assert isinstance(sqlglot.parse_one(sql, read=dialect), exp.Select)
+    for name in bikes.segments:
+        try:
+            member_sql = bikes.to_sql(name, dialect=dialect)
+        except SegdslError as err:  # pragma: no cover - the flags query compiled every segment
+            pytest.fail(f"flags query compiled but members of {name} did not: {err}")
+        assert isinstance(sqlglot.parse_one(member_sql, read=dialect), exp.Select)
+
+
+def test_unknown_dialect_is_e403(bikes):
+    with pytest.raises(SegdslError) as info:
+        bikes.to_sql(dialect="duckdbb")
+    assert [d.code for d in info.value.diagnostics] == ["E403"]
+
+
+# -- identifiers and literals ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_qualified_table_name(bikes, dialect):
+    for table in ("analytics.customers", "warehouse.analytics.customers"):
+        sql = bikes.to_sql("gmail", dialect=dialect, table=table)
+        source = sqlglot.parse_one(sql, read=dialect).find(exp.From).this
+        assert isinstance(source, exp.Table)
+        parts = [p.name.lower() for p in source.parts]
+        assert parts == table.split("."), sql
+
+
+def _identifier_names(tree: exp.Expression) -> dict[str, exp.Identifier]:
+    return {i.name: i for i in tree.find_all(exp.Identifier)}
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_identifiers_needing_quotes(tricky, dialect):
+    sql = tricky.to_sql(dialect=dialect, table="analytics.customers")
+    tree = sqlglot.parse_one(sql, read=dialect)
+    names = _identifier_names(tree)
+    # A reserved word is quoted (upper case in dialects folding unquoted names to upper case).
+    upper = dialect in ("snowflake", "oracle")
+    order = names["ORDER" if upper else "order"]
+    assert order.quoted, sql
+    select = names["SELECT" if upper else "select"]
+    assert select.quoted, sql
+    # Mixed case keeps its case, which needs quotes wherever unquoted names fold.
+    assert names["CamelCase"].quoted, sql
+    # The flags column is aliased to the segment name.
+    assert [s.alias_or_name for s in tree.selects][1] in ("select", "SELECT")
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_string_literals_escaped_by_sqlglot(tricky, dialect):
+    sql = tricky.to_sql("select", dialect=dialect, table="analytics.customers")
+    tree = sqlglot.parse_one(sql, read=dialect)
+    strings = {lit.this for lit in tree.find_all(exp.Literal) if lit.is_string}
+    assert TRICKY_TEXT in strings, (sql, strings)
+    # The text never appears raw: a bare quote would end the literal early.
+    assert "it's" not in sql
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_needles_escaped_by_sqlglot(tricky, dialect):
+    sql = tricky.to_sql("plain", dialect=dialect)
+    strings = {lit.this for lit in sqlglot.parse_one(sql, read=dialect).find_all(exp.Literal) if lit.is_string}
+    assert {"50%_off", "a'b", "\\"} <= strings, (sql, strings)
+    assert " LIKE " not in sql.upper(), "a needle must not become a LIKE pattern"
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_regex_pattern_literal_escaped(dialect):
+    program = segdsl.loads('entity t { key id: int s: string }\nsegment r: s matches "it\'s \\\\. \\"q\\""',
+                           as_of=AS_OF)
+    try:
+        sql = program.to_sql("r", dialect=dialect)
+    except SegdslError as err:
+        assert {d.code for d in err.diagnostics} <= {"E401"}
+        return
+    strings = [lit.this for lit in sqlglot.parse_one(sql, read=dialect).find_all(exp.Literal) if lit.is_string]
+    assert any("it's" in s and '"q"' in s for s in strings), (sql, strings)
