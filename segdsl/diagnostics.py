@@ -56,14 +56,14 @@ def warning(code: str, message: str, span: Span | None = None, help: str | None 
     )
 
 
-def did_you_mean(word: str, candidates: Iterable[str]) -> str | None:
-    """A 'did you mean' hint for a misspelt name, or None when nothing is close."""
+def did_you_mean(word: str, candidates: Iterable[str], quote: str = "'") -> str | None:
+    """A 'did you mean' hint for a misspelt name (or, quoted with '"', a string value)."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
     if not close:
         lowered = {c.lower(): c for c in candidates}
         if word.lower() in lowered:
             close = [lowered[word.lower()]]
-    return f"did you mean {close[0]!r}?" if close else None
+    return f"did you mean {quote}{close[0]}{quote}?" if close else None
 
 
 def render(diag: Diagnostic, source: Source | None = None) -> str:

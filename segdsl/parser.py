@@ -63,9 +63,12 @@ def _decode_string(tok: Token) -> str:
             return _ESCAPES[esc]
         state = _current.get()
         start = tok.start_pos + 1 + m.start()
+        if esc in "uU":
+            message = f"'\\{esc}' needs {4 if esc == 'u' else 8} hex digits, e.g. \\u0141 for Ł"
+        else:
+            message = f"unknown escape sequence '\\{esc}' in string"
         state.diagnostics.append(error(
-            "E104", f"unknown escape sequence '\\{esc}' in string",
-            state.source.span(start, start + 2),
+            "E104", message, state.source.span(start, start + 2),
             help='known escapes are \\" \\\\ \\n \\t \\r \\uXXXX; write \\\\ for a backslash',
         ))
         return esc
@@ -287,24 +290,35 @@ def _expected_words(expected) -> str:
     return "expected " + (", ".join(words[:-1]) + " or " + words[-1] if len(words) > 1 else words[0])
 
 
+def _acceptable(exc: UnexpectedToken) -> set[str]:
+    """The tokens the parser could take right here (Lark's `expected` can be a superset)."""
+    try:
+        return set(exc.interactive_parser.accepts())
+    except Exception:  # noqa: BLE001 - fall back to Lark's own list
+        return set(exc.expected)
+
+
 def _syntax_diagnostic(exc: UnexpectedInput, source: Source) -> Diagnostic:
     if isinstance(exc, UnexpectedCharacters):
         ch = source.text[exc.pos_in_stream]
         span = source.span(exc.pos_in_stream, exc.pos_in_stream + 1)
         if ch == '"':
             return error("E103", "this string is never closed", span,
-                         help='close it with " on the same line; write \" for a quote inside a string')
+                         help='close it with " on the same line; write \\" for a quote inside a string')
         hints = {"'": 'strings are written in double quotes: "road"', "&": "write 'and' instead of '&&'",
                  "|": "write 'or' instead of '||'", "!": "write 'not' or '!='", ";": "segments need no ';' between them"}
         return error("E102", f"unexpected character {ch!r}", span, help=hints.get(ch) or _expected_words(exc.allowed or ()) or None)
     if isinstance(exc, UnexpectedToken):
         tok = exc.token
         if tok.type == "$END":
-            end = max(len(source.text.rstrip()) - 1, 0)
-            return error("E105", "the file ends in the middle of a definition", source.span(end, end + 1),
-                         help=_expected_words(exc.expected) or None)
+            # Lark gives the end-of-file token the position of the last real token: point there,
+            # not at a trailing comment.
+            end = tok.end_pos or 1
+            start = end - 1
+            return error("E105", "the file ends in the middle of a definition", source.span(start, end),
+                         help=_expected_words(_acceptable(exc)) or None)
         span = _tspan(tok)
-        help_text = _expected_words(exc.expected)
+        help_text = _expected_words(_acceptable(exc))
         if tok.type == "NAME" and "COMPARE" in exc.expected:
             help_text = f"{help_text}; is an operator missing or misspelt?"
         return error("E101", f"unexpected {_describe_token(tok)}", span, help=help_text or None)
@@ -317,10 +331,11 @@ def _syntax_diagnostic(exc: UnexpectedInput, source: Source) -> Diagnostic:
 def _blank_item(text: str, pos: int) -> str:
     """Blank out the item around `pos` (keeping newlines so positions stay the same)."""
     starts = [m.start(1) for m in _ITEM_START.finditer(text)]
-    begin = max([s for s in starts if s <= pos], default=0)
-    end = min([s for s in starts if s > pos], default=len(text))
-    if begin == end:  # error right on an item keyword: drop at least that keyword
-        end = min([s for s in starts if s > begin], default=len(text))
+    # An error found right at 'segment'/'entity' means the item before it was left unfinished.
+    begin = max([s for s in starts if (s < pos if pos in starts else s <= pos)], default=0)
+    end = min([s for s in starts if s > begin], default=len(text))
+    if not text[begin:end].strip():  # nothing left before the error: drop the item at it
+        begin, end = pos, min([s for s in starts if s > pos], default=len(text))
     chunk = re.sub(r"[^\n]", " ", text[begin:end])
     return text[:begin] + chunk + text[end:]
 

@@ -76,7 +76,7 @@ def parse_regex(pattern: str) -> PortableRegex:
 
 
 def _not_portable(what: str, help: str) -> RegexProblem:
-    return RegexProblem(f"{what} is not supported by every engine", help=help, portable=False)
+    return RegexProblem(f"{what}: not supported by every engine", help=help, portable=False)
 
 
 def _check(items) -> None:

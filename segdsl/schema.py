@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from . import ast
 from .diagnostics import Diagnostic, did_you_mean, error, warning
-from .types import SCALAR_TYPES, Type, enum
+from .types import ANY, SCALAR_TYPES, Type, enum
 
 TYPE_ALIASES = {"integer": "int", "bigint": "int", "number": "float", "double": "float", "decimal": "float",
                 "text": "string", "str": "string", "varchar": "string", "boolean": "bool",
@@ -49,9 +49,10 @@ def build_schema(program: ast.Program) -> tuple[Schema, list[Diagnostic]]:
             continue
         seen[f.name] = f
         type_ = _resolve_type(f.type, diags)
+        # A field whose type is wrong is still a field: 'any' keeps its uses from erroring again.
+        schema.fields[f.name] = type_ if type_ is not None else ANY
         if type_ is None:
             continue
-        schema.fields[f.name] = type_
         if f.is_key:
             keys.append(f)
             if type_.kind not in ("int", "string"):

@@ -127,15 +127,20 @@ class ExprChecker:
         return ir.Cmp(node.op, left, right)
 
     def _pair(self, a, b) -> tuple[ir.Expr, ir.Expr]:
+        left, right = self._all([a, b])
+        return left, right
+
+    def _all(self, nodes) -> list[ir.Expr]:
+        """Check every node even after one fails, so all mistakes are reported in one run."""
         results, failed = [], False
-        for n in (a, b):
+        for n in nodes:
             try:
                 results.append(self.expr(n))
             except _Invalid:
                 failed = True
         if failed:
             raise _Invalid()
-        return results[0], results[1]
+        return results
 
     def _check_comparable(self, left: ir.Expr, right: ir.Expr, lnode, rnode, op: str) -> None:
         lt, rt = left.type, right.type
@@ -149,13 +154,23 @@ class ExprChecker:
                 help_text = "compare a date with date(\"YYYY-MM-DD\") and a timestamp with timestamp(\"YYYY-MM-DDTHH:MM:SS\")"
             elif lt.is_numeric and rt.is_text or lt.is_text and rt.is_numeric:
                 help_text = "numbers are written without quotes and strings with them"
+            elif lt.is_temporal and rt.is_text or lt.is_text and rt.is_temporal:
+                kind = lt.kind if lt.is_temporal else rt.kind
+                text = next((n.value for n in (lnode, rnode) if isinstance(n, ast.StringLit)), None)
+                example = text if text else ("2024-06-01" if kind == "date" else "2024-06-01T08:30:00")
+                help_text = f'write a {kind} as {kind}("{example}")'
             raise self.fail("E301", f"cannot compare {self._describe(lnode)} ({lt}) with {self._describe(rnode)} ({rt})",
                             rnode.span if not lt.is_unknown else lnode.span, help=help_text)
+        if op in ("==", "!=") and (lt.kind == "null" or rt.kind == "null"):
+            suggestion = "is null" if op == "==" else "is not null"
+            raise self.fail("E315", f"'{op} null' is never true: a comparison with null is unknown",
+                            (rnode if rt.kind == "null" else lnode).span, help=f"write '{suggestion}'")
         if op in _ORDERING:
             for t, n in ((lt, lnode), (rt, rnode)):
                 if t.kind == "enum":
+                    values = ", ".join(f'"{v}"' for v in _enum_range(t.values, op, lnode, rnode, n))
                     raise self.fail("E313", f"'{op}' needs ordered values, but {self._describe(n)} is an enum", n.span,
-                                    help="list the values you mean: 'level in [\"amateur\", \"pro\"]'")
+                                    help=f"list the values you mean: '{self._describe(n).strip(chr(39))} in [{values}]'")
                 if t.kind == "bool":
                     raise self.fail("E313", f"'{op}' needs ordered values, but {self._describe(n)} is a bool", n.span)
         self._check_enum_value(left, right, rnode)
@@ -165,7 +180,7 @@ class ExprChecker:
         if side.type.kind == "enum" and isinstance(other, ir.Lit) and isinstance(other.value, str):
             if other.value not in side.type.values:
                 name = side.name if isinstance(side, ir.Col) else "this value"
-                hint = did_you_mean(other.value, side.type.values)
+                hint = did_you_mean(other.value, side.type.values, quote='"')
                 raise self.fail("E302", f'"{other.value}" is not a value of {name}', other_node.span,
                                 help=hint or f"the values of {name} are: " + ", ".join(f'"{v}"' for v in side.type.values))
 
@@ -270,15 +285,7 @@ class ExprChecker:
             return ir.Lit(self.as_of.date(), DATE) if name == "today" else ir.Lit(self.as_of, TIMESTAMP)
         if name in ("date", "timestamp"):
             return self._temporal_literal(name, node.args[0])
-        args, failed = [], False
-        for a in node.args:
-            try:
-                args.append(self.expr(a))
-            except _Invalid:
-                failed = True
-        if failed:
-            raise _Invalid()
-        return getattr(self, "_fn_" + name)(node, args)
+        return getattr(self, "_fn_" + name)(node, self._all(node.args))
 
     def _temporal_literal(self, name: str, arg) -> ir.Expr:
         if not isinstance(arg, ast.StringLit):
@@ -342,6 +349,19 @@ class ExprChecker:
             day = value.date() if isinstance(value, dt.datetime) else value
             return ir.Lit((self.as_of.date() - day).days, INT)
         return ir.DaysSince(args[0], self.as_of.date(), INT)
+
+
+def _enum_range(values: tuple[str, ...], op: str, lnode, rnode, enum_node) -> tuple[str, ...]:
+    """For `level > "amateur"`, the declared values the user probably means: those after it."""
+    other = rnode if enum_node is lnode else lnode
+    if isinstance(other, ast.StringLit) and other.value in values:
+        i = values.index(other.value)
+        if enum_node is rnode:  # "amateur" < level reads as level > "amateur"
+            op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[op]
+        picked = {">": values[i + 1:], ">=": values[i:], "<": values[:i], "<=": values[:i + 1]}[op]
+        if picked:
+            return picked
+    return values[:2]
 
 
 def _a(t: Type) -> str:

@@ -244,6 +244,12 @@ def test_qualified_table_name(bikes, dialect):
         assert parts == table.split("."), sql
 
 
+def _strings(tree: exp.Expression) -> list[str]:
+    """Every string literal, plain '...' or national N'...' (T-SQL)."""
+    out = [lit.this for lit in tree.find_all(exp.Literal) if lit.is_string]
+    return out + [n.this for n in tree.find_all(exp.National)]
+
+
 def _identifier_names(tree: exp.Expression) -> dict[str, exp.Identifier]:
     return {i.name: i for i in tree.find_all(exp.Identifier)}
 
@@ -269,7 +275,7 @@ def test_identifiers_needing_quotes(tricky, dialect):
 def test_string_literals_escaped_by_sqlglot(tricky, dialect):
     sql = tricky.to_sql("select", dialect=dialect, table="analytics.customers")
     tree = sqlglot.parse_one(sql, read=dialect)
-    strings = {lit.this for lit in tree.find_all(exp.Literal) if lit.is_string}
+    strings = set(_strings(tree))
     assert TRICKY_TEXT in strings, (sql, strings)
     # The text never appears raw: a bare quote would end the literal early.
     assert "it's" not in sql
@@ -278,7 +284,7 @@ def test_string_literals_escaped_by_sqlglot(tricky, dialect):
 @pytest.mark.parametrize("dialect", DIALECTS)
 def test_needles_escaped_by_sqlglot(tricky, dialect):
     sql = tricky.to_sql("plain", dialect=dialect)
-    strings = {lit.this for lit in sqlglot.parse_one(sql, read=dialect).find_all(exp.Literal) if lit.is_string}
+    strings = set(_strings(sqlglot.parse_one(sql, read=dialect)))
     assert {"50%_off", "a'b", "\\"} <= strings, (sql, strings)
     assert " LIKE " not in sql.upper(), "a needle must not become a LIKE pattern"
 
@@ -292,5 +298,61 @@ def test_regex_pattern_literal_escaped(dialect):
     except SegdslError as err:
         assert {d.code for d in err.diagnostics} <= {"E401"}
         return
-    strings = [lit.this for lit in sqlglot.parse_one(sql, read=dialect).find_all(exp.Literal) if lit.is_string]
+    strings = _strings(sqlglot.parse_one(sql, read=dialect))
     assert any("it's" in s and '"q"' in s for s in strings), (sql, strings)
+
+
+# -- dialect judgements: SQL believed wrong for its engine (kept as strict xfails until fixed) ----------
+
+@pytest.mark.parametrize("dialect", ["tsql", "fabric"])
+def test_tsql_non_ascii_literals_are_national(bikes, tricky, dialect):
+    """SQL Server: 'Wrocław' without N is varchar in the database code page (ł becomes '?' under cp1252)."""
+    seen = []
+    for sql in (bikes.to_sql(dialect=dialect), tricky.to_sql(dialect=dialect), tricky.to_sql("plain", dialect=dialect)):
+        tree = sqlglot.parse_one(sql, read=dialect)
+        plain = [lit.this for lit in tree.find_all(exp.Literal) if lit.is_string and not lit.this.isascii()]
+        assert not plain, f"non-ASCII literals without N prefix: {plain}"
+        seen += [n.this for n in tree.find_all(exp.National) if not n.this.isascii()]
+    assert "Wrocław" in seen and TRICKY_TEXT in seen
+
+
+def _regex_literal(sql: str, dialect: str) -> str:
+    tree = sqlglot.parse_one(sql, read=dialect)
+    return max(_strings(tree), key=len)
+
+
+@pytest.mark.xfail(strict=True, reason="Oracle regexes are POSIX ERE: inside [...] a backslash is a literal "
+                                      "backslash, so '.' rendered as [^\\n] also refuses '\\' and 'n'")
+def test_oracle_regex_has_no_backslash_inside_brackets():
+    import re
+
+    program = segdsl.loads('entity t { key id: int s: string }\nsegment r: s matches "^a.c$"\n'
+                           'segment w: s matches "\\\\s"', as_of=AS_OF)
+    for name in ("r", "w"):
+        pattern = _regex_literal(program.to_sql(name, dialect="oracle"), "oracle")
+        assert not re.search(r"\[[^\]]*\\", pattern), pattern
+
+
+@pytest.mark.xfail(strict=True, reason="Oracle TO_TIMESTAMP('... 10:00:00.500000', 'YYYY-MM-DD HH24:MI:SS') "
+                                      "fails (ORA-01830) when the as-of has a fraction of a second")
+def test_oracle_fractional_now_has_matching_format():
+    program = segdsl.loads("entity t { key id: int ts: timestamp }\nsegment q: ts >= now()",
+                           as_of="2026-11-01T10:00:00.5")
+    sql = program.to_sql("q", dialect="oracle", pretty=False)
+    assert ".5" not in sql or "FF" in sql.upper(), sql
+
+
+@pytest.mark.parametrize("dialect", ["hive", "spark2"])
+@pytest.mark.xfail(strict=True, reason="Hive and Spark 2 ADD_MONTHS move a month's last day to the last day "
+                                      "(2023-02-28 + 1 month = 2023-03-31), not segdsl's clamp (2023-03-28)")
+def test_month_shift_of_column_does_not_use_add_months_on_hive(dialect):
+    program = segdsl.loads("entity t { key id: int d: date }\nsegment q: d + 1 month <= today()", as_of=AS_OF)
+    assert "ADD_MONTHS" not in program.to_sql("q", dialect=dialect).upper()
+
+
+@pytest.mark.xfail(strict=True, reason="T-SQL regex patterns are written as plain '...' literals: a non-ASCII "
+                                      "pattern loses its characters in a non-UTF-8 code page (needs N'...')")
+def test_tsql_non_ascii_regex_pattern_is_national():
+    program = segdsl.loads('entity t { key id: int s: string }\nsegment q: s matches "^Łó"', as_of=AS_OF)
+    tree = sqlglot.parse_one(program.to_sql("q", dialect="tsql"), read="tsql")
+    assert not [lit.this for lit in tree.find_all(exp.Literal) if lit.is_string and not lit.this.isascii()]

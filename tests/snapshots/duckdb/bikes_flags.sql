@@ -12,9 +12,7 @@ SELECT
     sport IN ('gravel')
   ) THEN TRUE ELSE FALSE END AS not_gravel,
   CASE
-    WHEN lifetime_value >= 1000 OR (
-      "level" = 'pro' AND lifetime_value >= 500.5
-    )
+    WHEN lifetime_value >= 1000 OR "level" = 'pro' AND lifetime_value >= 500.5
     THEN TRUE
     ELSE FALSE
   END AS high_value,
@@ -53,9 +51,7 @@ SELECT
         sport = 'road' AND "level" = 'pro'
       )
       OR (
-        lifetime_value >= 1000 OR (
-          "level" = 'pro' AND lifetime_value >= 500.5
-        )
+        lifetime_value >= 1000 OR "level" = 'pro' AND lifetime_value >= 500.5
       )
     )
     AND sex = 'F'

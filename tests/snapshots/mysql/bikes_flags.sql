@@ -33,9 +33,8 @@ SELECT
   END AS not_gravel,
   CASE
     WHEN lifetime_value >= 1000
-    OR (
-      CAST(`level` AS BINARY) = CAST('pro' AS BINARY) AND lifetime_value >= 500.5
-    )
+    OR CAST(`level` AS BINARY) = CAST('pro' AS BINARY)
+    AND lifetime_value >= 500.5
     THEN TRUE
     ELSE FALSE
   END AS high_value,
@@ -80,9 +79,8 @@ SELECT
       )
       OR (
         lifetime_value >= 1000
-        OR (
-          CAST(`level` AS BINARY) = CAST('pro' AS BINARY) AND lifetime_value >= 500.5
-        )
+        OR CAST(`level` AS BINARY) = CAST('pro' AS BINARY)
+        AND lifetime_value >= 500.5
       )
     )
     AND CAST(sex AS BINARY) = CAST('F' AS BINARY)

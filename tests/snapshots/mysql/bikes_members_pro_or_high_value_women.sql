@@ -9,9 +9,8 @@ WHERE
     )
     OR (
       lifetime_value >= 1000
-      OR (
-        CAST(`level` AS BINARY) = CAST('pro' AS BINARY) AND lifetime_value >= 500.5
-      )
+      OR CAST(`level` AS BINARY) = CAST('pro' AS BINARY)
+      AND lifetime_value >= 500.5
     )
   )
   AND CAST(sex AS BINARY) = CAST('F' AS BINARY)

@@ -8,9 +8,7 @@ SELECT
     sport IN ('gravel')
   ) THEN 1 ELSE 0 END AS not_gravel,
   CASE
-    WHEN lifetime_value >= 1000 OR (
-      "LEVEL" = 'pro' AND lifetime_value >= 500.5
-    )
+    WHEN lifetime_value >= 1000 OR "LEVEL" = 'pro' AND lifetime_value >= 500.5
     THEN 1
     ELSE 0
   END AS high_value,
@@ -53,9 +51,7 @@ SELECT
         sport = 'road' AND "LEVEL" = 'pro'
       )
       OR (
-        lifetime_value >= 1000 OR (
-          "LEVEL" = 'pro' AND lifetime_value >= 500.5
-        )
+        lifetime_value >= 1000 OR "LEVEL" = 'pro' AND lifetime_value >= 500.5
       )
     )
     AND sex = 'F'

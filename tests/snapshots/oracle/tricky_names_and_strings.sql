@@ -8,9 +8,8 @@ SELECT
   CASE
     WHEN INSTR(note, '50%_off') > 0
     OR SUBSTR(note, 1, 3) = 'a''b'
-    OR (
-      LENGTH(note) >= 1 AND SUBSTR(note, -1) = '\'
-    )
+    OR LENGTH(note) >= 1
+    AND SUBSTR(note, -1) = '\'
     THEN 1
     ELSE 0
   END AS plain

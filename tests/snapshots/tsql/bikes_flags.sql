@@ -1,37 +1,26 @@
 SELECT
   customer_id,
   CASE
-    WHEN (
-      sport COLLATE Latin1_General_100_BIN2 = 'road'
-      AND LEN(sport + '.') = LEN('road' + '.')
-    )
-    AND (
-      [level] COLLATE Latin1_General_100_BIN2 = 'amateur'
-      AND LEN([level] + '.') = LEN('amateur' + '.')
-    )
-    AND (
-      sex COLLATE Latin1_General_100_BIN2 = 'F' AND LEN(sex + '.') = LEN('F' + '.')
-    )
+    WHEN sport COLLATE Latin1_General_100_BIN2 = N'road'
+    AND LEN(sport + '.') = LEN(N'road' + '.')
+    AND [level] COLLATE Latin1_General_100_BIN2 = N'amateur'
+    AND LEN([level] + '.') = LEN(N'amateur' + '.')
+    AND sex COLLATE Latin1_General_100_BIN2 = N'F'
+    AND LEN(sex + '.') = LEN(N'F' + '.')
     THEN 1
     ELSE 0
   END AS amateur_women_road,
   CASE
-    WHEN (
-      sport COLLATE Latin1_General_100_BIN2 = 'road'
-      AND LEN(sport + '.') = LEN('road' + '.')
-    )
-    AND (
-      [level] COLLATE Latin1_General_100_BIN2 = 'pro'
-      AND LEN([level] + '.') = LEN('pro' + '.')
-    )
+    WHEN sport COLLATE Latin1_General_100_BIN2 = N'road'
+    AND LEN(sport + '.') = LEN(N'road' + '.')
+    AND [level] COLLATE Latin1_General_100_BIN2 = N'pro'
+    AND LEN([level] + '.') = LEN(N'pro' + '.')
     THEN 1
     ELSE 0
   END AS road_pros,
   CASE
-    WHEN (
-      sport COLLATE Latin1_General_100_BIN2 = 'mountain'
-      AND LEN(sport + '.') = LEN('mountain' + '.')
-    )
+    WHEN sport COLLATE Latin1_General_100_BIN2 = N'mountain'
+    AND LEN(sport + '.') = LEN(N'mountain' + '.')
     AND age BETWEEN 18 AND 29
     THEN 1
     ELSE 0
@@ -39,12 +28,12 @@ SELECT
   CASE
     WHEN (
       (
-        city COLLATE Latin1_General_100_BIN2 = 'Wrocław'
-        AND LEN(city + '.') = LEN('Wrocław' + '.')
+        city COLLATE Latin1_General_100_BIN2 = N'Wrocław'
+        AND LEN(city + '.') = LEN(N'Wrocław' + '.')
       )
       OR (
-        city COLLATE Latin1_General_100_BIN2 = 'Wroclaw'
-        AND LEN(city + '.') = LEN('Wroclaw' + '.')
+        city COLLATE Latin1_General_100_BIN2 = N'Wroclaw'
+        AND LEN(city + '.') = LEN(N'Wroclaw' + '.')
       )
     )
     AND newsletter = 1
@@ -53,39 +42,33 @@ SELECT
   END AS wroclaw_newsletter,
   CASE
     WHEN NOT (
-      sport COLLATE Latin1_General_100_BIN2 = 'gravel'
-      AND LEN(sport + '.') = LEN('gravel' + '.')
+      sport COLLATE Latin1_General_100_BIN2 = N'gravel'
+      AND LEN(sport + '.') = LEN(N'gravel' + '.')
     )
     THEN 1
     ELSE 0
   END AS not_gravel,
   CASE
     WHEN lifetime_value >= 1000
-    OR (
-      (
-        [level] COLLATE Latin1_General_100_BIN2 = 'pro'
-        AND LEN([level] + '.') = LEN('pro' + '.')
-      )
-      AND lifetime_value >= 500.5
-    )
+    OR [level] COLLATE Latin1_General_100_BIN2 = N'pro'
+    AND LEN([level] + '.') = LEN(N'pro' + '.')
+    AND lifetime_value >= 500.5
     THEN 1
     ELSE 0
   END AS high_value,
   CASE
-    WHEN RIGHT(email, 10) COLLATE Latin1_General_100_BIN2 = '@gmail.com'
-    AND LEN(RIGHT(email, 10) + '.') = LEN('@gmail.com' + '.')
+    WHEN RIGHT(email, 10) COLLATE Latin1_General_100_BIN2 = N'@gmail.com'
+    AND LEN(RIGHT(email, 10) + '.') = LEN(N'@gmail.com' + '.')
     THEN 1
     ELSE 0
   END AS gmail,
   CASE
     WHEN REGEXP_LIKE(city, '^W[a-z]+', 'c')
     AND NOT (
-      CHARINDEX('x' COLLATE Latin1_General_100_BIN2, city) > 0
+      CHARINDEX(N'x' COLLATE Latin1_General_100_BIN2, city) > 0
     )
-    AND (
-      LEFT(city, 1) COLLATE Latin1_General_100_BIN2 = 'W'
-      AND LEN(LEFT(city, 1) + '.') = LEN('W' + '.')
-    )
+    AND LEFT(city, 1) COLLATE Latin1_General_100_BIN2 = N'W'
+    AND LEN(LEFT(city, 1) + '.') = LEN(N'W' + '.')
     THEN 1
     ELSE 0
   END AS w_city,
@@ -103,8 +86,8 @@ SELECT
       age - 17
     ), 0) > 40
     AND NOT (
-      LOWER(city) COLLATE Latin1_General_100_BIN2 = 'wroclaw'
-      AND LEN(LOWER(city) + '.') = LEN('wroclaw' + '.')
+      LOWER(city) COLLATE Latin1_General_100_BIN2 = N'wroclaw'
+      AND LEN(LOWER(city) + '.') = LEN(N'wroclaw' + '.')
     )
     THEN 1
     ELSE 0
@@ -112,29 +95,20 @@ SELECT
   CASE
     WHEN (
       (
-        (
-          sport COLLATE Latin1_General_100_BIN2 = 'road'
-          AND LEN(sport + '.') = LEN('road' + '.')
-        )
-        AND (
-          [level] COLLATE Latin1_General_100_BIN2 = 'pro'
-          AND LEN([level] + '.') = LEN('pro' + '.')
-        )
+        sport COLLATE Latin1_General_100_BIN2 = N'road'
+        AND LEN(sport + '.') = LEN(N'road' + '.')
+        AND [level] COLLATE Latin1_General_100_BIN2 = N'pro'
+        AND LEN([level] + '.') = LEN(N'pro' + '.')
       )
       OR (
         lifetime_value >= 1000
-        OR (
-          (
-            [level] COLLATE Latin1_General_100_BIN2 = 'pro'
-            AND LEN([level] + '.') = LEN('pro' + '.')
-          )
-          AND lifetime_value >= 500.5
-        )
+        OR [level] COLLATE Latin1_General_100_BIN2 = N'pro'
+        AND LEN([level] + '.') = LEN(N'pro' + '.')
+        AND lifetime_value >= 500.5
       )
     )
-    AND (
-      sex COLLATE Latin1_General_100_BIN2 = 'F' AND LEN(sex + '.') = LEN('F' + '.')
-    )
+    AND sex COLLATE Latin1_General_100_BIN2 = N'F'
+    AND LEN(sex + '.') = LEN(N'F' + '.')
     THEN 1
     ELSE 0
   END AS pro_or_high_value_women

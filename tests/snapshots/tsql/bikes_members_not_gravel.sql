@@ -3,6 +3,6 @@ SELECT
 FROM customers
 WHERE
   NOT (
-    sport COLLATE Latin1_General_100_BIN2 = 'gravel'
-    AND LEN(sport + '.') = LEN('gravel' + '.')
+    sport COLLATE Latin1_General_100_BIN2 = N'gravel'
+    AND LEN(sport + '.') = LEN(N'gravel' + '.')
   )

@@ -6,6 +6,6 @@ WHERE
     age - 17
   ), 0) > 40
   AND NOT (
-    LOWER(city) COLLATE Latin1_General_100_BIN2 = 'wroclaw'
-    AND LEN(LOWER(city) + '.') = LEN('wroclaw' + '.')
+    LOWER(city) COLLATE Latin1_General_100_BIN2 = N'wroclaw'
+    AND LEN(LOWER(city) + '.') = LEN(N'wroclaw' + '.')
   )

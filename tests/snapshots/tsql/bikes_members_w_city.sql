@@ -4,9 +4,7 @@ FROM customers
 WHERE
   REGEXP_LIKE(city, '^W[a-z]+', 'c')
   AND NOT (
-    CHARINDEX('x' COLLATE Latin1_General_100_BIN2, city) > 0
+    CHARINDEX(N'x' COLLATE Latin1_General_100_BIN2, city) > 0
   )
-  AND (
-    LEFT(city, 1) COLLATE Latin1_General_100_BIN2 = 'W'
-    AND LEN(LEFT(city, 1) + '.') = LEN('W' + '.')
-  )
+  AND LEFT(city, 1) COLLATE Latin1_General_100_BIN2 = N'W'
+  AND LEN(LEFT(city, 1) + '.') = LEN(N'W' + '.')

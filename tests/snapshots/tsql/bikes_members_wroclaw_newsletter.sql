@@ -4,12 +4,12 @@ FROM customers
 WHERE
   (
     (
-      city COLLATE Latin1_General_100_BIN2 = 'Wrocław'
-      AND LEN(city + '.') = LEN('Wrocław' + '.')
+      city COLLATE Latin1_General_100_BIN2 = N'Wrocław'
+      AND LEN(city + '.') = LEN(N'Wrocław' + '.')
     )
     OR (
-      city COLLATE Latin1_General_100_BIN2 = 'Wroclaw'
-      AND LEN(city + '.') = LEN('Wroclaw' + '.')
+      city COLLATE Latin1_General_100_BIN2 = N'Wroclaw'
+      AND LEN(city + '.') = LEN(N'Wroclaw' + '.')
     )
   )
   AND newsletter = 1

@@ -1,14 +1,14 @@
 -- eq_text
-SELECT id FROM people WHERE name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.');
+SELECT id FROM people WHERE name COLLATE Latin1_General_100_BIN2 = N'road' AND LEN(name + '.') = LEN(N'road' + '.');
 
 -- neq_text
-SELECT id FROM people WHERE NOT (name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.'));
+SELECT id FROM people WHERE NOT (name COLLATE Latin1_General_100_BIN2 = N'road' AND LEN(name + '.') = LEN(N'road' + '.'));
 
 -- in_text
-SELECT id FROM people WHERE (name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.')) OR (name COLLATE Latin1_General_100_BIN2 = 'ROAD' AND LEN(name + '.') = LEN('ROAD' + '.'));
+SELECT id FROM people WHERE (name COLLATE Latin1_General_100_BIN2 = N'road' AND LEN(name + '.') = LEN(N'road' + '.')) OR (name COLLATE Latin1_General_100_BIN2 = N'ROAD' AND LEN(name + '.') = LEN(N'ROAD' + '.'));
 
 -- not_in_text
-SELECT id FROM people WHERE NOT (name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.'));
+SELECT id FROM people WHERE NOT (name COLLATE Latin1_General_100_BIN2 = N'road' AND LEN(name + '.') = LEN(N'road' + '.'));
 
 -- between_text
 -- refused E401: segment 'between_text' uses ordering comparisons of text (<, <=, >, >=, between), which segdsl cannot compile for tsql
@@ -17,13 +17,13 @@ SELECT id FROM people WHERE NOT (name COLLATE Latin1_General_100_BIN2 = 'road' A
 -- refused E401: segment 'lt_text' uses ordering comparisons of text (<, <=, >, >=, between), which segdsl cannot compile for tsql
 
 -- contains_wild
-SELECT id FROM people WHERE CHARINDEX('50%_off' COLLATE Latin1_General_100_BIN2, name) > 0;
+SELECT id FROM people WHERE CHARINDEX(N'50%_off' COLLATE Latin1_General_100_BIN2, name) > 0;
 
 -- starts
-SELECT id FROM people WHERE LEFT(name, 2) COLLATE Latin1_General_100_BIN2 = 'Ro' AND LEN(LEFT(name, 2) + '.') = LEN('Ro' + '.');
+SELECT id FROM people WHERE LEFT(name, 2) COLLATE Latin1_General_100_BIN2 = N'Ro' AND LEN(LEFT(name, 2) + '.') = LEN(N'Ro' + '.');
 
 -- ends_space
-SELECT id FROM people WHERE RIGHT(name, 2) COLLATE Latin1_General_100_BIN2 = 'd ' AND LEN(RIGHT(name, 2) + '.') = LEN('d ' + '.');
+SELECT id FROM people WHERE RIGHT(name, 2) COLLATE Latin1_General_100_BIN2 = N'd ' AND LEN(RIGHT(name, 2) + '.') = LEN(N'd ' + '.');
 
 -- contains_space
 -- refused E401: segment 'contains_space' uses 'contains' with trailing spaces, which segdsl cannot compile for tsql
@@ -38,10 +38,10 @@ SELECT id FROM people WHERE REGEXP_LIKE(name, 'road', 'i');
 SELECT id FROM people WHERE REGEXP_LIKE(name, '[0-9]{2}[\t\n\v\f\r ][0-9A-Za-z_]+', 'c');
 
 -- lower_eq
-SELECT id FROM people WHERE LOWER(name) COLLATE Latin1_General_100_BIN2 = 'łódź' AND LEN(LOWER(name) + '.') = LEN('łódź' + '.');
+SELECT id FROM people WHERE LOWER(name) COLLATE Latin1_General_100_BIN2 = N'łódź' AND LEN(LOWER(name) + '.') = LEN(N'łódź' + '.');
 
 -- upper_eq
-SELECT id FROM people WHERE UPPER(name) COLLATE Latin1_General_100_BIN2 = 'ŁÓDŹ' AND LEN(UPPER(name) + '.') = LEN('ŁÓDŹ' + '.');
+SELECT id FROM people WHERE UPPER(name) COLLATE Latin1_General_100_BIN2 = N'ŁÓDŹ' AND LEN(UPPER(name) + '.') = LEN(N'ŁÓDŹ' + '.');
 
 -- length_eq
 SELECT id FROM people WHERE LEN(name + '.') - 1 = 4;
@@ -62,7 +62,7 @@ SELECT id FROM people WHERE CAST(ROUND(CAST(x AS NUMERIC(38, 12)), 1) AS FLOAT) 
 SELECT id FROM people WHERE ABS(-n) > 2;
 
 -- coalesce_text
-SELECT id FROM people WHERE COALESCE(note, 'none') COLLATE Latin1_General_100_BIN2 = 'none' AND LEN(COALESCE(note, 'none') + '.') = LEN('none' + '.');
+SELECT id FROM people WHERE COALESCE(note, N'none') COLLATE Latin1_General_100_BIN2 = N'none' AND LEN(COALESCE(note, N'none') + '.') = LEN(N'none' + '.');
 
 -- bool_col
 SELECT id FROM people WHERE flag = 1;
@@ -95,10 +95,10 @@ SELECT id FROM people WHERE DATEDIFF(DAY, d, CAST('2026-11-01' AS DATE)) > 30;
 SELECT id FROM people WHERE DATEDIFF(DAY, CAST(ts AS DATE), CAST('2026-11-01' AS DATE)) <= 7;
 
 -- empty_str
-SELECT id FROM people WHERE note COLLATE Latin1_General_100_BIN2 = '' AND LEN(note + '.') = LEN('' + '.');
+SELECT id FROM people WHERE note COLLATE Latin1_General_100_BIN2 = N'' AND LEN(note + '.') = LEN(N'' + '.');
 
 -- enum_in
-SELECT id FROM people WHERE kind COLLATE Latin1_General_100_BIN2 = 'a' AND LEN(kind + '.') = LEN('a' + '.');
+SELECT id FROM people WHERE kind COLLATE Latin1_General_100_BIN2 = N'a' AND LEN(kind + '.') = LEN(N'a' + '.');
 
 -- segment_ref
-SELECT id FROM people WHERE (flag = 1) AND NOT (name COLLATE Latin1_General_100_BIN2 = 'road' AND LEN(name + '.') = LEN('road' + '.'));
+SELECT id FROM people WHERE (flag = 1) AND NOT (name COLLATE Latin1_General_100_BIN2 = N'road' AND LEN(name + '.') = LEN(N'road' + '.'));
