@@ -138,14 +138,15 @@ def _render(items, flavour: str) -> str:
         elif op == C.NOT_LITERAL:
             out.append(f"[^{_lit(av, True)}]")
         elif op == C.ANY:
-            out.append("[^\\n]")
+            # POSIX ERE (Oracle, Snowflake) has no escapes inside [...]; its '.' already skips newlines.
+            out.append("." if flavour == "posix_ere" else "[^\\n]")
         elif op == C.AT:
             out.append("^" if av == C.AT_BEGINNING else _END_ANCHOR[flavour])
         elif op == C.IN:
-            out.append(_render_class(av))
+            out.append(_render_class(av, flavour))
         elif op == C.CATEGORY:
             chars, negated = _CATEGORY_SETS[av]
-            out.append(f"[{'^' if negated else ''}{chars}]")
+            out.append(f"[{'^' if negated else ''}{_class_chars(chars, flavour)}]")
         elif op == C.BRANCH:
             out.append(_group("|".join(_render(alt, flavour) for alt in av[1]), flavour))
         elif op == C.SUBPATTERN:
@@ -176,7 +177,14 @@ def _render(items, flavour: str) -> str:
     return "".join(out)
 
 
-def _render_class(items) -> str:
+def _class_chars(chars: str, flavour: str) -> str:
+    """Inside [...] POSIX ERE takes a backslash literally: write control characters as themselves."""
+    if flavour != "posix_ere":
+        return chars
+    return chars.replace("\\t", "\t").replace("\\n", "\n").replace("\\v", "\v").replace("\\f", "\f").replace("\\r", "\r")
+
+
+def _render_class(items, flavour: str = "re2") -> str:
     negated = bool(items) and items[0][0] == C.NEGATE
     parts = []
     for op, av in items[1:] if negated else items:
@@ -185,5 +193,5 @@ def _render_class(items) -> str:
         elif op == C.RANGE:
             parts.append(f"{_lit(av[0], True)}-{_lit(av[1], True)}")
         elif op == C.CATEGORY:
-            parts.append(_CATEGORY_SETS[av][0])
+            parts.append(_class_chars(_CATEGORY_SETS[av][0], flavour))
     return f"[{'^' if negated else ''}{''.join(parts)}]"
