@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from .diagnostics import SegdslError, render
+from .diagnostics import SegdslError, error, render
 from .source import Source
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -111,6 +111,9 @@ def cmd_eval(args) -> int:
     _warnings(program)
     if args.segment:
         program.segment(args.segment)  # unknown segment: exit 1 before reading any data
+    from .engines import get_engine
+
+    get_engine(args.engine).close()  # an unknown or missing engine is reported before any data is read
     frame = read_data(args.data, program.schema)
     result = run(program, frame, engine=args.engine, segment=args.segment)
     out = io.StringIO()  # build all output first: nothing half-written on failure
@@ -137,16 +140,16 @@ def cmd_check(args) -> int:
     from .program import loads
 
     status = EXIT_OK
+    unreadable = False
     report = []
     for path in args.files:
         try:
             text = Path(path).read_text(encoding="utf-8")
-        except FileNotFoundError:
-            print(f"error[E901]: no such file: {path}", file=sys.stderr)
-            return EXIT_USAGE
         except (OSError, UnicodeDecodeError) as exc:
-            print(f"error[E901]: cannot read {path}: {exc}", file=sys.stderr)
-            return EXIT_USAGE
+            reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read it: {exc}"
+            report.append((path, error("E901", f"{path}: {reason}"), None))
+            unreadable = True
+            continue
         try:
             program = loads(text, name=path)
             diags, source = program.diagnostics, program.source
@@ -164,7 +167,7 @@ def cmd_check(args) -> int:
         warnings = len(report) - errors
         summary = f"{len(args.files)} file{'s' if len(args.files) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
         print(summary, file=sys.stderr)
-    return status
+    return EXIT_USAGE if unreadable else status
 
 
 def cmd_parse(args) -> int:
@@ -212,7 +215,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except SegdslError as exc:
         _print_diagnostics(exc)
-        io_codes = {"E901", "E902", "E403"}
+        io_codes = {"E901", "E902", "E903", "E403", "E404"}
         return EXIT_USAGE if any(d.code in io_codes for d in exc.diagnostics) else EXIT_ERRORS
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK

@@ -209,7 +209,7 @@ class _ToAst(Transformer):
             state = _current.get()
             state.diagnostics.append(error(
                 "E106", f"a duration needs a whole number, not {number.value}", _tspan(number),
-                help="write for example '36 hours' as '2 days' or use a smaller unit",
+                help="use a smaller unit: '1.5 weeks' is '10 days' (units: days, weeks, months, years)",
             ))
         unit_name = unit.value.rstrip("s")
         return ast.Duration.build(kind="duration", span=_mspan(children), amount=int(float(number.value)), unit=unit_name)

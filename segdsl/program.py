@@ -78,7 +78,10 @@ class Program:
                                   help="pass the key column (--key, or key=...)"))
         if problems:
             raise SegdslError(problems, self.source)
-        query, diags = build_queries(checked, dialect, table, key, segment)
+        try:
+            query, diags = build_queries(checked, dialect, table, key, segment)
+        except ValueError as exc:  # a malformed --table
+            raise SegdslError([error("E404", str(exc))], self.source) from None
         if query is None:
             raise SegdslError(diags, self.source)
         text, diags = to_sql_text(query, dialect, pretty)

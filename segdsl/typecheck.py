@@ -161,16 +161,25 @@ class ExprChecker:
                 help_text = f'write a {kind} as {kind}("{example}")'
             raise self.fail("E301", f"cannot compare {self._describe(lnode)} ({lt}) with {self._describe(rnode)} ({rt})",
                             rnode.span if not lt.is_unknown else lnode.span, help=help_text)
-        if op in ("==", "!=") and (lt.kind == "null" or rt.kind == "null"):
-            suggestion = "is null" if op == "==" else "is not null"
-            raise self.fail("E315", f"'{op} null' is never true: a comparison with null is unknown",
-                            (rnode if rt.kind == "null" else lnode).span, help=f"write '{suggestion}'")
+        if lt.kind == "null" or rt.kind == "null":
+            null_node = rnode if rt.kind == "null" else lnode
+            if op == "in":
+                raise self.fail("E315", "null in a list never matches: a comparison with null is unknown",
+                                null_node.span, help="drop null from the list and add 'or x is null' / 'and x is not null'")
+            if op in ("==", "!="):
+                raise self.fail("E315", f"'{op} null' is never true: a comparison with null is unknown",
+                                null_node.span, help=f"write '{'is null' if op == '==' else 'is not null'}'")
+            raise self.fail("E315", f"'{op}' with null is never true: a comparison with null is unknown",
+                            null_node.span, help="compare with a value, or test 'is null' separately")
         if op in _ORDERING:
             for t, n in ((lt, lnode), (rt, rnode)):
                 if t.kind == "enum":
-                    values = ", ".join(f'"{v}"' for v in _enum_range(t.values, op, lnode, rnode, n))
+                    picked = _enum_range(t.values, op, lnode, rnode, n)
+                    values = ", ".join(f'"{v}"' for v in picked)
+                    help_text = (f"list the values you mean: '{self._describe(n).strip(chr(39))} in [{values}]'" if picked
+                                 else "no declared value comes before or after it in that direction")
                     raise self.fail("E313", f"'{op}' needs ordered values, but {self._describe(n)} is an enum", n.span,
-                                    help=f"list the values you mean: '{self._describe(n).strip(chr(39))} in [{values}]'")
+                                    help=help_text)
                 if t.kind == "bool":
                     raise self.fail("E313", f"'{op}' needs ordered values, but {self._describe(n)} is a bool", n.span)
         self._check_enum_value(left, right, rnode)
@@ -193,7 +202,7 @@ class ExprChecker:
         for item_node in node.items.items:
             try:
                 item = self.expr(item_node)
-                self._check_comparable(operand, item, node.operand, item_node, "==")
+                self._check_comparable(operand, item, node.operand, item_node, "in")
                 items.append(item)
             except _Invalid:
                 failed = True
@@ -358,9 +367,7 @@ def _enum_range(values: tuple[str, ...], op: str, lnode, rnode, enum_node) -> tu
         i = values.index(other.value)
         if enum_node is rnode:  # "amateur" < level reads as level > "amateur"
             op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[op]
-        picked = {">": values[i + 1:], ">=": values[i:], "<": values[:i], "<=": values[:i + 1]}[op]
-        if picked:
-            return picked
+        return {">": values[i + 1:], ">=": values[i:], "<": values[:i], "<=": values[:i + 1]}[op]
     return values[:2]
 
 

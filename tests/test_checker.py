@@ -614,7 +614,7 @@ BAD = {
         "   |\n"
         '17 | segment d: level > "pro"\n'
         "   |            ^^^^^\n"
-        "   = help: list the values you mean: 'level in [\"beginner\", \"amateur\"]'\n"
+        "   = help: no declared value comes before or after it in that direction\n"
         "error[E206]: segment 'e' refers to itself: e -> e\n"
         " --> x.seg:18:9\n"
         "   |\n"

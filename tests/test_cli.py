@@ -151,3 +151,29 @@ def test_console_script_runs_without_traceback(tmp_path):
     proc = subprocess.run([sys.executable, "-m", "segdsl", "check", str(bad)], capture_output=True, text=True)
     assert proc.returncode == 1
     assert "Traceback" not in proc.stderr and "error[E105]" in proc.stderr
+
+
+def test_engine_failure_is_a_diagnostic_not_a_traceback(capsys, tmp_path):
+    f = tmp_path / "t.seg"
+    f.write_text("segment s: nosuch >= 18\n")
+    code, out, err = run(capsys, "eval", str(f), "--data", BIKES_CSV)
+    assert code == 2 and out == ""
+    assert "error[E903]: duckdb could not run the query" in err
+
+
+def test_unknown_engine_reported_before_reading_data(capsys):
+    code, _, err = run(capsys, "eval", BIKES, "--data", "missing.csv", "--engine", "oracle")
+    assert code == 2 and "E902" in err and "E501" not in err
+
+
+def test_check_reports_every_file_even_after_a_missing_one(capsys, tmp_path):
+    bad = tmp_path / "bad.seg"
+    bad.write_text("entity c { key id: int  age: int }\nsegment a: agee > 1\n")
+    code, _, err = run(capsys, "check", str(tmp_path / "missing.seg"), str(bad))
+    assert code == 2
+    assert "no such file" in err and "unknown field 'agee'" in err
+
+
+def test_table_with_too_many_parts_is_refused(capsys):
+    code, out, err = run(capsys, "compile", BIKES, "--table", "a.b.c.d")
+    assert code == 2 and out == "" and "E404" in err

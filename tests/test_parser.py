@@ -461,7 +461,7 @@ BAD = {
         "  |\n"
         "1 | segment a: x > now() - 1.5 days\n"
         "  |                        ^^^\n"
-        "  = help: write for example '36 hours' as '2 days' or use a smaller unit",
+        "  = help: use a smaller unit: '1.5 weeks' is '10 days' (units: days, weeks, months, years)",
     ),
     "missing colon after segment name": (
         "segment a x",

@@ -48,6 +48,11 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
     try:
         runner.load(table, frame)
         columns, rows = runner.query(sql)
+    except Exception as exc:  # noqa: BLE001 - any driver error: report it, never a traceback
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        raise SegdslError([error("E903", f"{engine} could not run the query: {first_line}",
+                                 help="without an entity block, check that every name is a column of the data")],
+                          program.source) from None
     finally:
         runner.close()
     if segment is None:  # engines without a boolean type answer 1/0

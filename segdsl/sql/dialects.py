@@ -239,7 +239,7 @@ class Unreviewed(Lowering):
     """Dialects nobody has checked against their engine's documentation yet: refuse what differs most."""
 
     def regex(self, operand, pattern, ignore_case):
-        raise Unsupported("regular expressions ('matches')",
+        raise Unsupported("regular expressions ('imatches')" if ignore_case else "regular expressions ('matches')",
                           help="regex support for this dialect has not been reviewed; see docs/dialects.md")
 
 

@@ -48,6 +48,9 @@ def column(name: str, dialect: str) -> exp.Column:
 
 def table(name: str, dialect: str) -> exp.Table:
     """A table name, optionally qualified: 'customers', 'analytics.customers', 'db.analytics.customers'."""
-    parts = [identifier(p, dialect) for p in name.split(".")]
+    pieces = name.split(".")
+    if len(pieces) > 3 or not all(pieces):
+        raise ValueError(f"'{name}' is not a table name: use table, schema.table or catalog.schema.table")
+    parts = [identifier(p, dialect) for p in pieces]
     args = dict(zip(("this", "db", "catalog"), reversed(parts)))
     return exp.Table(**args)
