@@ -115,17 +115,12 @@ def cmd_eval(args) -> int:
 
     get_engine(args.engine).close()  # an unknown or missing engine is reported before any data is read
     frame = read_data(args.data, program.schema)
-    result = run(program, frame, engine=args.engine, segment=args.segment)
+    result = run(program, frame, engine=args.engine, segment=args.segment, counts=args.count)
     out = io.StringIO()  # build all output first: nothing half-written on failure
     writer = csv.writer(out, lineterminator="\n")
-    if args.count:
-        if args.segment:
-            writer.writerow(["segment", "members"])
-            writer.writerow([args.segment, len(result.rows)])
-        else:
-            writer.writerow(["segment", "members"])
-            for i, name in enumerate(result.columns[1:], start=1):
-                writer.writerow([name, sum(1 for r in result.rows if r[i])])
+    if args.count:  # counted in the engine: one row, one column per segment
+        writer.writerow(["segment", "members"])
+        writer.writerows(zip(program.segments if not args.segment else [args.segment], result.rows[0]))
     elif args.segment:
         writer.writerow([result.columns[0]])
         writer.writerows([r[0]] for r in result.rows)

@@ -13,7 +13,7 @@ import re
 from functools import lru_cache
 
 from lark import Lark, Token, Transformer, v_args
-from lark.exceptions import UnexpectedCharacters, UnexpectedEOF, UnexpectedInput, UnexpectedToken
+from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from . import ast
 from .diagnostics import Diagnostic, error
@@ -322,10 +322,7 @@ def _syntax_diagnostic(exc: UnexpectedInput, source: Source) -> Diagnostic:
         if tok.type == "NAME" and "COMPARE" in exc.expected:
             help_text = f"{help_text}; is an operator missing or misspelt?"
         return error("E101", f"unexpected {_describe_token(tok)}", span, help=help_text or None)
-    if isinstance(exc, UnexpectedEOF):  # pragma: no cover - LALR reports $END as UnexpectedToken
-        end = len(source.text)
-        return error("E105", "the file ends in the middle of a definition", source.span(end, end))
-    raise exc  # pragma: no cover
+    raise exc  # LALR reports the end of input as UnexpectedToken($END), handled above
 
 
 def _blank_item(text: str, pos: int) -> str:

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from . import ast
 from .checker import CheckedProgram, check
-from .diagnostics import Diagnostic, SegdslError, error, has_errors
+from .diagnostics import Diagnostic, SegdslError, did_you_mean, error, has_errors
 from .parser import parse
 from .source import Source
 from .sql.compile import DEFAULT_DIALECT, build_queries, dialect_names, is_dialect, to_sql_text
@@ -51,18 +51,20 @@ class Program:
     def segment(self, name: str):
         segments = self.checked().segments
         if name not in segments:
-            from .diagnostics import did_you_mean
             raise SegdslError([error("E202", f"unknown segment '{name}'",
                                      help=did_you_mean(name, segments) or "segments: " + ", ".join(segments))], self.source)
         return segments[name]
 
     # -- SQL
     def to_sql(self, segment: str | None = None, *, dialect: str = DEFAULT_DIALECT, table: str | None = None,
-               as_of: dt.date | dt.datetime | str | None = None, key: str | None = None, pretty: bool = True) -> str:
-        """The members query of `segment`, or without it the flags query of every segment."""
+               as_of: dt.date | dt.datetime | str | None = None, key: str | None = None, pretty: bool = True,
+               counts: bool = False) -> str:
+        """The members query of `segment`, or without it the flags query of every segment.
+
+        With `counts=True`: one row holding the number of members of each segment (or of `segment`).
+        """
         checked = self.checked(as_of)
         if not is_dialect(dialect):
-            from .diagnostics import did_you_mean
             raise SegdslError([error("E403", f"unknown SQL dialect '{dialect}'",
                                      help=did_you_mean(dialect, dialect_names()) or "dialects: " + ", ".join(dialect_names()))])
         if segment is not None:
@@ -79,7 +81,7 @@ class Program:
         if problems:
             raise SegdslError(problems, self.source)
         try:
-            query, diags = build_queries(checked, dialect, table, key, segment)
+            query, diags = build_queries(checked, dialect, table, key, segment, counts)
         except ValueError as exc:  # a malformed --table
             raise SegdslError([error("E404", str(exc))], self.source) from None
         if query is None:

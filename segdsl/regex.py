@@ -17,12 +17,8 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-try:  # Python 3.11+
-    import re._constants as C
-    import re._parser as P
-except ImportError:  # pragma: no cover
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse as P  # type: ignore[no-redef]
+import re._constants as C  # the standard library's own regex parser (Python 3.11+, as required)
+import re._parser as P
 
 # Flavours: how each engine family spells the few things that differ.
 FLAVOURS = ("python", "re2", "posix_are", "icu", "java", "posix_ere")

@@ -93,9 +93,6 @@ class ExprChecker:
     def _duration(self, node: ast.Duration) -> ir.Expr:
         return ir.Lit((node.amount, node.unit), DURATION)
 
-    def _list(self, node: ast.ListExpr) -> ir.Expr:
-        raise self.fail("E312", "a list can only follow 'in' or 'not in'", node.span)
-
     def _and(self, node: ast.BoolOp) -> ir.Expr:
         return ir.And(self._logic_operands(node))
 
@@ -176,7 +173,8 @@ class ExprChecker:
                 if t.kind == "enum":
                     picked = _enum_range(t.values, op, lnode, rnode, n)
                     values = ", ".join(f'"{v}"' for v in picked)
-                    help_text = (f"list the values you mean: '{self._describe(n).strip(chr(39))} in [{values}]'" if picked
+                    field = n.name if isinstance(n, ast.Name) else "x"
+                    help_text = (f"list the values you mean: '{field} in [{values}]'" if picked
                                  else "no declared value comes before or after it in that direction")
                     raise self.fail("E313", f"'{op}' needs ordered values, but {self._describe(n)} is an enum", n.span,
                                     help=help_text)

@@ -177,3 +177,21 @@ def test_check_reports_every_file_even_after_a_missing_one(capsys, tmp_path):
 def test_table_with_too_many_parts_is_refused(capsys):
     code, out, err = run(capsys, "compile", BIKES, "--table", "a.b.c.d")
     assert code == 2 and out == "" and "E404" in err
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+def test_counts_from_the_engine_match_the_flags(capsys, engine):
+    common = [BIKES, "--data", BIKES_CSV, "--as-of", "2026-11-01", "--engine", engine]
+    _, counted, _ = run(capsys, "eval", *common, "--count")
+    _, flags, _ = run(capsys, "eval", *common)
+    header, *rows = [line.split(",") for line in flags.splitlines()]
+    from_flags = {name: sum(r[i] == "true" for r in rows) for i, name in enumerate(header[1:], start=1)}
+    assert {name: int(n) for name, n in (line.split(",") for line in counted.splitlines()[1:])} == from_flags
+
+
+def test_counts_query_is_one_aggregate_row(capsys):
+    code, out, _ = run(capsys, "compile", BIKES, "--as-of", "2026-11-01", "--segment", "gmail")
+    assert code == 0
+    import segdsl
+    sql = segdsl.load(BIKES, as_of="2026-11-01").to_sql(dialect="postgres", counts=True, pretty=False)
+    assert sql.startswith("SELECT COALESCE(SUM(CASE WHEN") and "GROUP BY" not in sql

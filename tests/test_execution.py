@@ -23,23 +23,13 @@ from segdsl.data import fit_to_schema, read_data
 from segdsl.diagnostics import SegdslError
 from segdsl.engines import run
 
+from entities import PEOPLE
+
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-01"
 ENGINES = ["duckdb", "sqlite"]
 
-ENTITY = """
-entity people {
-  key id: int
-  name: string
-  note: string
-  n: int
-  x: float
-  flag: bool
-  d: date
-  ts: timestamp
-  kind: enum("a", "b")
-}
-"""
+ENTITY = PEOPLE
 
 D = dt.date
 T = dt.datetime

@@ -39,12 +39,12 @@ def get_engine(name: str):
 
 
 def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segment: str | None = None,
-        as_of: dt.date | dt.datetime | str | None = None) -> Result:
-    """Compile for the engine's dialect, load `frame` and run the members or flags query."""
+        as_of: dt.date | dt.datetime | str | None = None, counts: bool = False) -> Result:
+    """Compile for the engine's dialect, load `frame` and run the members, flags or counts query."""
     runner = get_engine(engine)
     table = program.table or "customers"
     sql = program.to_sql(segment, dialect=runner.dialect, table=table, as_of=as_of,
-                         key=program.key or frame.columns[0])
+                         key=program.key or frame.columns[0], counts=counts)
     try:
         runner.load(table, frame)
         columns, rows = runner.query(sql)
@@ -55,6 +55,8 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
                           program.source) from None
     finally:
         runner.close()
+    if counts:
+        return Result(columns, [tuple(int(v) for v in rows[0])])
     if segment is None:  # engines without a boolean type answer 1/0
         rows = [(r[0], *(bool(v) for v in r[1:])) for r in rows]
     return Result(columns, sorted(rows, key=lambda r: (r[0] is None, r[0])))

@@ -34,23 +34,31 @@ def _refusal(construct: str, dialect: str, segment, help: str | None) -> Diagnos
 
 
 def build_queries(checked: CheckedProgram, dialect: str, table: str, key: str,
-                  segment: str | None) -> tuple[exp.Select | None, list[Diagnostic]]:
-    """The sqlglot expression of the members query (`segment` given) or the flags query."""
+                  segment: str | None, counts: bool = False) -> tuple[exp.Select | None, list[Diagnostic]]:
+    """The sqlglot expression of one query shape.
+
+    members (`segment` given): the key of each member; flags: the key and one true/false column per
+    segment; counts (`counts=True`): one row, one member count per segment (or of `segment` alone).
+    """
     lowering = lowering_for(dialect, checked.segments)
     names = [segment] if segment else list(checked.segments)
+    shape = lowering.tally if counts else lowering.predicate if segment else lowering.flag
     diags: list[Diagnostic] = []
     lowered = {}
     for name in names:
         cond = checked.segments[name].condition
         try:
-            lowered[name] = lowering.predicate(cond) if segment else lowering.flag(cond)
+            lowered[name] = shape(cond)
         except Unsupported as exc:
             diags.append(_refusal(exc.construct, dialect, checked.segments[name], exc.help))
     if diags:
         return None, diags
     key_col = identifiers.column(key, dialect)
     source = identifiers.table(table, dialect)
-    if segment:
+    if counts:
+        columns = [exp.alias_(n, identifiers.identifier(name, dialect), copy=False) for name, n in lowered.items()]
+        query = exp.select(*columns, copy=False).from_(source, copy=False)
+    elif segment:
         query = exp.select(key_col).from_(source, copy=False).where(lowered[segment], copy=False)
     else:
         columns = [exp.alias_(flag, identifiers.identifier(name, dialect), copy=False) for name, flag in lowered.items()]

@@ -188,7 +188,7 @@ class TSQL(Lowering):
 
     def regex(self, operand, pattern, ignore_case):
         # REGEXP_LIKE (SQL Server 2025, Azure SQL) is RE2 with search semantics.
-        return _fn("REGEXP_LIKE", operand, _str(pattern), _str("i" if ignore_case else "c"))
+        return _fn("REGEXP_LIKE", operand, self.string_literal(pattern), _str("i" if ignore_case else "c"))
 
 
 class Oracle(Lowering):

@@ -86,6 +86,11 @@ class Lowering:
         yes, no = (exp.true(), exp.false()) if self.has_boolean else (exp.Literal.number(1), exp.Literal.number(0))
         return exp.Case(ifs=[exp.If(this=self.predicate(e), true=yes)], default=no)
 
+    def tally(self, e: ir.Expr) -> exp.Expression:
+        """The number of members, counted in the engine: COALESCE(SUM(CASE WHEN ... THEN 1 ELSE 0 END), 0)."""
+        one = exp.Case(ifs=[exp.If(this=self.predicate(e), true=exp.Literal.number(1))], default=exp.Literal.number(0))
+        return exp.Coalesce(this=exp.Sum(this=one), expressions=[exp.Literal.number(0)])
+
     def lower(self, e: ir.Expr) -> exp.Expression:
         return getattr(self, "lower_" + type(e).__name__)(e)
 

@@ -63,7 +63,7 @@ SELECT
     ELSE 0
   END AS gmail,
   CASE
-    WHEN REGEXP_LIKE(city, '^W[a-z]+', 'c')
+    WHEN REGEXP_LIKE(city, N'^W[a-z]+', 'c')
     AND NOT (
       CHARINDEX(N'x' COLLATE Latin1_General_100_BIN2, city) > 0
     )

@@ -2,7 +2,7 @@ SELECT
   customer_id
 FROM customers
 WHERE
-  REGEXP_LIKE(city, '^W[a-z]+', 'c')
+  REGEXP_LIKE(city, N'^W[a-z]+', 'c')
   AND NOT (
     CHARINDEX(N'x' COLLATE Latin1_General_100_BIN2, city) > 0
   )

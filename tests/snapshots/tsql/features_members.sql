@@ -29,13 +29,13 @@ SELECT id FROM people WHERE RIGHT(name, 2) COLLATE Latin1_General_100_BIN2 = N'd
 -- refused E401: segment 'contains_space' uses 'contains' with trailing spaces, which segdsl cannot compile for tsql
 
 -- regex_dot_end
-SELECT id FROM people WHERE REGEXP_LIKE(name, '^a[^\n]c$', 'c');
+SELECT id FROM people WHERE REGEXP_LIKE(name, N'^a[^\n]c$', 'c');
 
 -- iregex
-SELECT id FROM people WHERE REGEXP_LIKE(name, 'road', 'i');
+SELECT id FROM people WHERE REGEXP_LIKE(name, N'road', 'i');
 
 -- regex_classes
-SELECT id FROM people WHERE REGEXP_LIKE(name, '[0-9]{2}[\t\n\v\f\r ][0-9A-Za-z_]+', 'c');
+SELECT id FROM people WHERE REGEXP_LIKE(name, N'[0-9]{2}[\t\n\v\f\r ][0-9A-Za-z_]+', 'c');
 
 -- lower_eq
 SELECT id FROM people WHERE LOWER(name) COLLATE Latin1_General_100_BIN2 = N'łódź' AND LEN(LOWER(name) + '.') = LEN(N'łódź' + '.');
