@@ -14,6 +14,13 @@ from pydantic import BaseModel, Field
 from .source import Span
 
 
+# pydantic's own slots, set directly: `Node.build` runs for every node the parser makes.
+_set_fields_set = BaseModel.__dict__["__pydantic_fields_set__"].__set__
+_set_extra = BaseModel.__dict__["__pydantic_extra__"].__set__
+_set_private = BaseModel.__dict__["__pydantic_private__"].__set__
+_set_attribute = object.__setattr__
+
+
 class Node(BaseModel):
     span: Span
 
@@ -21,10 +28,10 @@ class Node(BaseModel):
     def build(cls, **fields):
         """Construct without validation, faster than model_construct; the parser passes every field."""
         obj = cls.__new__(cls)
-        object.__setattr__(obj, "__dict__", fields)
-        object.__setattr__(obj, "__pydantic_fields_set__", set(fields))
-        object.__setattr__(obj, "__pydantic_extra__", None)
-        object.__setattr__(obj, "__pydantic_private__", None)
+        _set_attribute(obj, "__dict__", fields)
+        _set_fields_set(obj, set(fields))
+        _set_extra(obj, None)
+        _set_private(obj, None)
         return obj
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from . import ast, ir
 from .diagnostics import Diagnostic, error
+from .gcpause import gc_paused
 from .schema import Schema, build_schema
 from .typecheck import ExprChecker
 
@@ -35,6 +36,11 @@ class CheckedProgram:
 
 
 def check(program: ast.Program, as_of: dt.datetime) -> CheckedProgram:
+    with gc_paused():
+        return _check(program, as_of)
+
+
+def _check(program: ast.Program, as_of: dt.datetime) -> CheckedProgram:
     schema, diags = build_schema(program)
     segment_nodes: dict[str, ast.Segment] = {}
     for seg in program.segments:
@@ -51,17 +57,18 @@ def check(program: ast.Program, as_of: dt.datetime) -> CheckedProgram:
 
     checker = ExprChecker(schema, set(segment_nodes), as_of, diags)
     segments: dict[str, ir.SegmentIR] = {}
+    refs: dict[str, list[str]] = {}  # segment -> the segments its condition names
     for name, seg in segment_nodes.items():
         condition = checker.condition(seg.condition)
         if condition is not None:
             segments[name] = ir.SegmentIR(name, condition, seg.description, tuple(seg.tags), seg.name_span)
+            refs[name] = sorted(checker.segment_refs)
 
-    _check_cycles(segments, segment_nodes, diags)
+    _check_cycles(refs, segment_nodes, diags)
     return CheckedProgram(schema, segments, as_of, diags)
 
 
-def _check_cycles(segments: dict[str, ir.SegmentIR], nodes: dict[str, ast.Segment], diags: list[Diagnostic]) -> None:
-    refs = {name: sorted(ir.segment_refs(s.condition)) for name, s in segments.items()}
+def _check_cycles(refs: dict[str, list[str]], nodes: dict[str, ast.Segment], diags: list[Diagnostic]) -> None:
     state: dict[str, int] = {}  # 1 visiting, 2 done
     reported: set[frozenset[str]] = set()
 

@@ -154,36 +154,6 @@ class SegmentIR:
     span: Span  # of the name, for diagnostics about the whole segment
 
 
-def children(e: Expr) -> tuple[Expr, ...]:
-    if isinstance(e, (And, Or)):
-        return e.items
-    if isinstance(e, (Not, Neg, DaysSince, DateShift)):
-        return (e.item,)
-    if isinstance(e, Cmp):
-        return (e.left, e.right)
-    if isinstance(e, Arith):
-        return (e.left, e.right)
-    if isinstance(e, InList):
-        return (e.operand, *e.items)
-    if isinstance(e, Between):
-        return (e.operand, e.low, e.high)
-    if isinstance(e, (IsNull, StrTest, Regex)):
-        return (e.operand,)
-    if isinstance(e, Func):
-        return e.args
-    return ()
-
-
-def segment_refs(e: Expr) -> set[str]:
-    """Names of the segments a condition refers to directly."""
-    if isinstance(e, SegRef):
-        return {e.name}
-    out: set[str] = set()
-    for c in children(e):
-        out |= segment_refs(c)
-    return out
-
-
 def _lit_text(e: Lit) -> str:
     v = e.value
     if v is None:

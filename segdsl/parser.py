@@ -18,6 +18,9 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 from . import ast
 from .diagnostics import Diagnostic, error
 from .grammar_file import grammar_text
+from .gcpause import gc_paused
+from .lalr import LeanTables, NotParsed
+from .lexer import GrammarLexer
 from .source import Source, Span
 
 _current: contextvars.ContextVar["_ParseState"] = contextvars.ContextVar("segdsl_parse_state")
@@ -36,18 +39,26 @@ class _ParseState:
 
 
 def _tspan(tok: Token) -> Span:
-    return Span.model_construct(start=tok.start_pos, end=tok.end_pos, line=tok.line, column=tok.column)
+    return Span(tok.start_pos, tok.end_pos, tok.line, tok.column)
 
 
 def _span_of(child) -> Span:
-    return _tspan(child) if isinstance(child, Token) else child.span
+    return _tspan(child) if type(child) is Token else child.span
 
 
 def _mspan(children) -> Span:
     """The span from the first to the last child (tokens or AST nodes)."""
-    present = [c for c in children if c is not None and not isinstance(c, (tuple, list))]
-    first, last = _span_of(present[0]), _span_of(present[-1])
-    return Span.model_construct(start=first.start, end=last.end, line=first.line, column=first.column)
+    first, last = children[0], children[-1]
+    if first is None or last is None or type(first) is tuple or type(last) is tuple or type(last) is list:
+        # optional parts left out, or a segment's trailing description/tags
+        present = [c for c in children if c is not None and not isinstance(c, (tuple, list))]
+        first, last = present[0], present[-1]
+    if type(first) is Token:
+        start, line, column = first.start_pos, first.line, first.column
+    else:
+        span = first.span
+        start, line, column = span.start, span.line, span.column
+    return Span(start, last.end_pos if type(last) is Token else last.span.end, line, column)
 
 
 def _decode_string(tok: Token) -> str:
@@ -238,8 +249,22 @@ class _ToAst(Transformer):
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
     # strict=True turns grammar conflicts (shift/reduce, terminal collisions) into errors.
-    return Lark(grammar_text(), parser="lalr", lexer="contextual",
+    return Lark(grammar_text(), parser="lalr", lexer=GrammarLexer,
                 transformer=_ToAst(), maybe_placeholders=True, strict=True)
+
+
+@lru_cache(maxsize=1)
+def _tables() -> LeanTables:
+    return LeanTables(_lark())
+
+
+def _parse_text(text: str, state: _ParseState) -> ast.Program:
+    """The AST of text that parses; Lark's `UnexpectedInput` otherwise."""
+    try:
+        return _tables().parse(text)
+    except NotParsed:
+        state.diagnostics = []  # the lean attempt's diagnostics are made again by Lark's
+        return _lark().parse(text)
 
 
 # Plain words for the grammar's terminals; users never see Lark's internal names.
@@ -349,7 +374,8 @@ def parse(source: Source | str) -> tuple[ast.Program, list[Diagnostic]]:
         while True:
             state.diagnostics = []  # only the last, complete attempt's transform diagnostics count
             try:
-                program = _lark().parse(text)
+                with gc_paused():
+                    program = _parse_text(text, state)
                 break
             except UnexpectedInput as exc:
                 diag = _syntax_diagnostic(exc, source)

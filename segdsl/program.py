@@ -8,6 +8,7 @@ from pathlib import Path
 from . import ast
 from .checker import CheckedProgram, check
 from .diagnostics import Diagnostic, SegdslError, did_you_mean, error, has_errors
+from .gcpause import gc_paused
 from .parser import parse
 from .source import Source
 from .sql.compile import DEFAULT_DIALECT, build_queries, dialect_names, is_dialect, to_sql_text
@@ -80,13 +81,14 @@ class Program:
                                   help="pass the key column (--key, or key=...)"))
         if problems:
             raise SegdslError(problems, self.source)
-        try:
-            query, diags = build_queries(checked, dialect, table, key, segment, counts)
-        except ValueError as exc:  # a malformed --table
-            raise SegdslError([error("E404", str(exc))], self.source) from None
-        if query is None:
-            raise SegdslError(diags, self.source)
-        text, diags = to_sql_text(query, dialect, pretty)
+        with gc_paused():
+            try:
+                query, diags = build_queries(checked, dialect, table, key, segment, counts)
+            except ValueError as exc:  # a malformed --table
+                raise SegdslError([error("E404", str(exc))], self.source) from None
+            if query is None:
+                raise SegdslError(diags, self.source)
+            text, diags = to_sql_text(query, dialect, pretty)
         if text is None:
             raise SegdslError(diags, self.source)
         return text

@@ -58,6 +58,7 @@ class PortableRegex:
         return self.source
 
 
+@lru_cache(maxsize=4096)  # files repeat patterns; PortableRegex is never mutated
 def parse_regex(pattern: str) -> PortableRegex:
     try:
         re.compile(pattern)

@@ -30,9 +30,11 @@ class ExprChecker:
         self.segments = segments
         self.as_of = as_of
         self.diags = diagnostics
+        self.segment_refs: set[str] = set()  # segments the last condition refers to, for cycle checks
 
     # -- entry points
     def condition(self, node: ast.Expr) -> ir.Expr | None:
+        self.segment_refs = set()
         try:
             e = self.expr(node)
             self._need_bool(e, node, "a segment's condition")
@@ -68,6 +70,7 @@ class ExprChecker:
         if name in self.schema.fields:
             return ir.Col(name, self.schema.fields[name])
         if name in self.segments:
+            self.segment_refs.add(name)
             return ir.SegRef(name)
         if self.schema.trusted:
             return ir.Col(name, ANY)
