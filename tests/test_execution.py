@@ -13,6 +13,9 @@ to the month's end.
 from __future__ import annotations
 
 import datetime as dt
+import math
+import random
+import struct
 from pathlib import Path
 
 import polars as pl
@@ -22,6 +25,7 @@ import segdsl
 from segdsl.data import fit_to_schema, read_data
 from segdsl.diagnostics import SegdslError
 from segdsl.engines import run
+from segdsl.rounding import decimal_round
 
 from entities import PEOPLE
 
@@ -158,12 +162,7 @@ REFUSED = {("col_month_clamp", "sqlite"), ("col_month_clamp_2023", "sqlite"), ("
            ("col_year_clamp", "sqlite")}
 
 # (segment, engine) -> reason: answers that differ from the documented semantics (bugs in segdsl).
-_SQLITE_FRACTION = ("SQLite DATETIME(ts, '+14 days') drops fractional seconds: 2026-10-18 00:00:00.5 + 2 weeks "
-                    "becomes '2026-11-01 00:00:00', which compares equal to now()")
-KNOWN_BUGS: dict[tuple[str, str], str] = {
-    ("ts_col_shift_le", "sqlite"): _SQLITE_FRACTION,
-    ("ts_col_shift_gt", "sqlite"): _SQLITE_FRACTION,
-}
+KNOWN_BUGS: dict[tuple[str, str], str] = {}
 
 
 def _program_text(names) -> str:
@@ -303,11 +302,7 @@ def _xfail_on(engine: str, bad_engine: str, reason: str):
     return pytest.param(engine, marks=[pytest.mark.xfail(reason=reason, strict=True)] if engine == bad_engine else [])
 
 
-@pytest.mark.parametrize("engine", [
-    "duckdb",
-    _xfail_on("sqlite", "sqlite", "segdsl_lower keeps 'İ' (U+0130) because Python's full mapping gives two "
-                                   "characters; the simple mapping (DuckDB, ICU) is 'i'"),
-])
+@pytest.mark.parametrize("engine", ENGINES)
 def test_lower_dotted_capital_i(engine):
     assert _small('lower(s) == "istanbul"', [{"id": 1, "s": "İSTANBUL"}, {"id": 2, "s": "ISTANBUL"}], engine) == {1, 2}
 
@@ -321,20 +316,52 @@ def test_upper_sharp_s_stays(engine):
     assert _small('upper(s) == "STRAßE"', [{"id": 1, "s": "straße"}], engine) == {1}
 
 
-@pytest.mark.parametrize("engine", [
-    _xfail_on("duckdb", "duckdb", "round() casts to DECIMAL(38, 12): a float of 1e26 or more raises a "
-                                   "ConversionException and the whole query fails"),
-    "sqlite",
-])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_case_mapping_of_other_scripts(engine):
+    rows = [{"id": 1, "s": "ŁÓDŹ ĄĘ"}, {"id": 2, "s": "ΣΟΦΊΑ"}, {"id": 3, "s": "МОСКВА"}, {"id": 4, "s": "ᾈ"}]
+    assert _small('lower(s) in ["łódź ąę", "σοφία", "москва", "ᾀ"]', rows, engine) == {1, 2, 3, 4}
+    rows = [{"id": 1, "s": "łódź"}, {"id": 2, "s": "ᾀ"}, {"id": 3, "s": "ﬀ"}]
+    assert _small('upper(s) in ["ŁÓDŹ", "ᾈ", "ﬀ"]', rows, engine) == {1, 2, 3}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_round_large_float(engine):
     assert _small("round(x) > 0", [{"id": 1, "x": 1e30}, {"id": 2, "x": 2.0}, {"id": 3, "x": -1e30}], engine) == {1, 2}
 
 
-@pytest.mark.parametrize("engine", [
-    "duckdb",
-    _xfail_on("sqlite", "sqlite", "SQLite DATETIME('2026-11-01 10:00:00.500000') drops the fraction of a "
-                                   "fractional as-of, so 10:00:00.2 >= now() is wrongly true"),
-])
+def _random_floats(count: int) -> list[float]:
+    """Floats of every magnitude: ties at the rounding digit, long fractions, raw bit patterns."""
+    rng = random.Random(11)
+    values = [2.675, -2.675, 0.15, 2.5, -2.5, 0.125, 123456789012.345, 4503599627370495.5, 4.99999999995e-13,
+              2.0 ** 53 - 1, 1e-7]
+    while len(values) < count:
+        pick = rng.random()
+        if pick < 0.35:
+            x = round(rng.uniform(-1e4, 1e4), rng.randint(0, 6)) + rng.choice([0.0, 0.5, 0.05, 0.005])
+        elif pick < 0.7:
+            x = rng.uniform(-1, 1) * 10.0 ** rng.randint(-15, 15)
+        else:
+            x = struct.unpack("<d", struct.pack("<Q", rng.getrandbits(64)))[0]
+        if math.isfinite(x):
+            values.append(x)
+    return values
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_round_matches_the_python_definition(engine):
+    """round(x, n) on the engine equals segdsl.rounding.decimal_round for n = 0..12."""
+    values = _random_floats(1500)
+    digits = range(13)
+    entity = "entity t {\n key id: int\n x: float\n" + "".join(f" e{n}: float\n" for n in digits) + "}\n"
+    program = segdsl.loads(entity + "".join(f"segment r{n}: round(x, {n}) == e{n}\n" for n in digits), as_of=AS_OF)
+    frame = pl.DataFrame({"id": range(len(values)), "x": values,
+                          **{f"e{n}": [decimal_round(v, n) for v in values] for n in digits}})
+    result = run(program, fit_to_schema(frame, program.schema), engine=engine, counts=True)
+    counts = dict(zip(result.columns, result.rows[0]))
+    assert counts == {f"r{n}": len(values) for n in digits}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
 def test_fractional_as_of(engine):
     rows = [{"id": 1, "ts": dt.datetime(2026, 11, 1, 10, 0, 0, 200000)},
             {"id": 2, "ts": dt.datetime(2026, 11, 1, 10, 0, 0, 700000)}]

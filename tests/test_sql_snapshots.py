@@ -320,21 +320,25 @@ def test_oracle_regex_has_no_backslash_inside_brackets():
         assert not re.search(r"\[[^\]]*\\", pattern), pattern
 
 
-@pytest.mark.xfail(strict=True, reason="Oracle TO_TIMESTAMP('... 10:00:00.500000', 'YYYY-MM-DD HH24:MI:SS') "
-                                      "fails (ORA-01830) when the as-of has a fraction of a second")
 def test_oracle_fractional_now_has_matching_format():
+    """TO_TIMESTAMP('... 10:00:00.500000', 'YYYY-MM-DD HH24:MI:SS') fails with ORA-01830."""
     program = segdsl.loads("entity t { key id: int ts: timestamp }\nsegment q: ts >= now()",
                            as_of="2026-11-01T10:00:00.5")
     sql = program.to_sql("q", dialect="oracle", pretty=False)
-    assert ".5" not in sql or "FF" in sql.upper(), sql
+    assert "TO_TIMESTAMP('2026-11-01 10:00:00.500000', 'YYYY-MM-DD HH24:MI:SS.FF6')" in sql, sql
+    whole = segdsl.loads("entity t { key id: int ts: timestamp }\nsegment q: ts >= now()", as_of="2026-11-01T10:00:00")
+    assert "TO_TIMESTAMP('2026-11-01 10:00:00', 'YYYY-MM-DD HH24:MI:SS')" in whole.to_sql("q", dialect="oracle")
 
 
 @pytest.mark.parametrize("dialect", ["hive", "spark2"])
-@pytest.mark.xfail(strict=True, reason="Hive and Spark 2 ADD_MONTHS move a month's last day to the last day "
-                                      "(2023-02-28 + 1 month = 2023-03-31), not segdsl's clamp (2023-03-28)")
-def test_month_shift_of_column_does_not_use_add_months_on_hive(dialect):
+def test_month_shift_of_column_is_refused_on_hive(dialect):
+    """Hive and Spark 2 ADD_MONTHS move a month's last day to the last day (2023-02-28 + 1 month =
+    2023-03-31), not segdsl's clamp (2023-03-28); Spark 3 clamps."""
     program = segdsl.loads("entity t { key id: int d: date }\nsegment q: d + 1 month <= today()", as_of=AS_OF)
-    assert "ADD_MONTHS" not in program.to_sql("q", dialect=dialect).upper()
+    with pytest.raises(SegdslError) as info:
+        program.to_sql("q", dialect=dialect)
+    assert [d.code for d in info.value.diagnostics] == ["E401"]
+    assert "ADD_MONTHS" in program.to_sql("q", dialect="spark").upper()
 
 
 def test_tsql_non_ascii_regex_pattern_is_national():

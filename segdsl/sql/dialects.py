@@ -54,16 +54,29 @@ class SQLite(Lowering):
     def suffix(self, operand, n):
         return exp.Substring(this=operand, start=exp.Neg(this=n))
 
-    def exact_decimal(self, value):
-        return value  # SQLite's round() already rounds half away from zero on the decimal text
+    def round_float(self, value, digits):
+        return _fn("segdsl_round", value, digits)  # SQLite's round() keeps only ~15 digits
+
+    # Dates and timestamps are ISO text in SQLite ('2026-11-01', '2026-11-01 10:00:00.500000',
+    # the fraction only when there is one), whose text order is time order. Literals are that
+    # text as it is: DATETIME('...') would drop the fraction of a second.
+    def date_literal(self, d):
+        return _str(d.isoformat())
+
+    def timestamp_literal(self, t):
+        return _str(t.isoformat(sep=" "))
 
     def date_shift(self, value, amount, unit, kind):
         if unit in ("month", "year"):
             raise Unsupported(f"moving a {kind} column by {unit}s",
                               help="SQLite rolls Jan 31 + 1 month over into March; compare against a shifted "
                                    "today() instead, e.g. 'signup_date >= today() - 6 months'")
-        days = amount * (7 if unit == "week" else 1)
-        return _fn("DATE" if kind == "date" else "DATETIME", value, _str(f"{days:+d} days"))
+        days = _str(f"{amount * (7 if unit == 'week' else 1):+d} days")
+        if kind == "date":
+            return _fn("DATE", value, days)
+        # DATETIME() answers whole seconds; whole days leave the fraction as it was, so put it back.
+        fraction = exp.Substring(this=value.copy(), start=_num(20))
+        return exp.DPipe(this=_fn("DATETIME", value, days), expression=fraction, safe=True)
 
 
 class Postgres(Lowering):
@@ -106,8 +119,12 @@ class Snowflake(Lowering):
 
 
 class BigQuery(Lowering):
-    def exact_decimal(self, value):
-        return cast(value, "BIGNUMERIC", "bigquery")
+    def round_float(self, value, digits):
+        # STRING gives the shortest text; BIGNUMERIC keeps 38 places, so round to 22 first as
+        # DECIMAL(38, 22) does elsewhere. ROUND on BIGNUMERIC is half away from zero.
+        text = cast(cast(value.copy(), "STRING", "bigquery"), "BIGNUMERIC", "bigquery")
+        exact = exp.Round(this=text, decimals=_num(22))
+        return self.whole_above_2_53(value, cast(exp.Round(this=exact, decimals=digits), "FLOAT64", "bigquery"))
 
     def date_shift(self, value, amount, unit, kind):
         if kind == "timestamp":
@@ -127,6 +144,12 @@ class Spark(Lowering):
         if kind == "timestamp":
             raise Unsupported("moving a timestamp column by a duration",
                               help="compare against a shifted now() instead, e.g. 'last_seen >= now() - 30 days'")
+        if unit in ("month", "year") and self.dialect in ("hive", "spark2"):
+            # Spark 3 ADD_MONTHS clamps (Jan 31 + 1 month = Feb 28) as segdsl does; Hive and Spark 2
+            # also move a month's last day to the last day (Feb 28 + 1 month = Mar 31).
+            raise Unsupported(f"moving a date column by {unit}s",
+                              help="ADD_MONTHS here moves month ends to month ends; compare against a shifted "
+                                   "today() instead, e.g. 'signup_date >= today() - 6 months'")
         return super().date_shift(value, amount, unit, kind)
 
 
@@ -162,6 +185,7 @@ class TSQL(Lowering):
 
     has_boolean = False
     plain_text_in = False
+    float_text_is_shortest = False  # CAST(float AS VARCHAR) keeps 6 digits
 
     def string_literal(self, text):
         return exp.National(this=text)  # N'...': non-Latin text survives any database code page
@@ -196,6 +220,7 @@ class Oracle(Lowering):
 
     has_boolean = False
     regex_flavour = "posix_ere"
+    float_text_is_shortest = False  # TO_CHAR of a BINARY_DOUBLE is not documented as the shortest text
 
     def lower_Lit(self, e: ir.Lit):
         if e.value == "":
@@ -206,7 +231,9 @@ class Oracle(Lowering):
         return _fn("TO_DATE", _str(d.isoformat()), _str("YYYY-MM-DD"))
 
     def timestamp_literal(self, t):
-        return _fn("TO_TIMESTAMP", _str(t.isoformat(sep=" ")), _str("YYYY-MM-DD HH24:MI:SS"))
+        # The format must match the text exactly: a fraction of a second needs FF6.
+        layout = "YYYY-MM-DD HH24:MI:SS.FF6" if t.microsecond else "YYYY-MM-DD HH24:MI:SS"
+        return _fn("TO_TIMESTAMP", _str(t.isoformat(sep=" ")), _str(layout))
 
     def prefix(self, operand, n):
         return exp.Substring(this=operand, start=_num(1), length=n)

@@ -16,6 +16,7 @@ from functools import lru_cache
 from sqlglot import exp
 
 from .. import ir
+from ..rounding import WHOLE_FROM
 from . import identifiers
 
 
@@ -68,6 +69,7 @@ class Lowering:
     regex_flavour = "re2"
     has_boolean = True  # False: booleans are 1/0 (T-SQL, Oracle)
     plain_text_in = True  # False: 'x in [...]' on text must be spelled as text_equal ORs
+    float_text_is_shortest = True  # False: CAST(float AS VARCHAR) loses digits, so round() is refused
 
     def __init__(self, dialect: str, segments: dict[str, ir.SegmentIR]):
         self.dialect = dialect
@@ -266,15 +268,29 @@ class Lowering:
         return exp.Abs(this=args[0])
 
     def fn_round(self, e: ir.Func, args) -> exp.Expression:
-        # Half away from zero. Engines round binary doubles half-to-even, so go through an exact decimal.
-        if e.args[0].type.kind == "int" and len(args) == 1:
-            return args[0]
-        value = self.exact_decimal(args[0]) if e.args[0].type.kind != "int" else args[0]
         digits = args[1] if len(args) == 2 else exp.Literal.number(0)
-        return cast(exp.Round(this=value, decimals=digits), "DOUBLE")
+        if e.args[0].type.kind == "int":
+            return args[0] if len(args) == 1 else cast(exp.Round(this=args[0], decimals=digits), "DOUBLE")
+        return self.round_float(args[0], digits)
 
-    def exact_decimal(self, value: exp.Expression) -> exp.Expression:
-        return cast(value, "DECIMAL(38, 12)")
+    def round_float(self, value: exp.Expression, digits: exp.Expression) -> exp.Expression:
+        """Half away from zero on the decimal the float prints as (segdsl/rounding.py).
+
+        Engines round the binary double (2.675 -> 2.67), and a cast of a double straight to DECIMAL
+        goes wrong for large values on some (DuckDB: 123456789012.345 -> ...344997937152), so
+        the float goes through its text. From 2**53 up floats are whole and stay as they are.
+        """
+        if not self.float_text_is_shortest:
+            raise Unsupported("round() of a float",
+                              help="this dialect's float-to-text conversion does not give the shortest decimal, "
+                                   "so its rounding cannot be made to match; compare without round()")
+        exact = cast(cast(value.copy(), "VARCHAR"), "DECIMAL(38, 22)")
+        return self.whole_above_2_53(value, cast(exp.Round(this=exact, decimals=digits), "DOUBLE"))
+
+    @staticmethod
+    def whole_above_2_53(value: exp.Expression, rounded: exp.Expression) -> exp.Expression:
+        small = exp.LT(this=exp.Abs(this=value.copy()), expression=exp.Literal.number(WHOLE_FROM))
+        return exp.Case(ifs=[exp.If(this=small, true=rounded)], default=value)
 
     def fn_coalesce(self, e: ir.Func, args) -> exp.Expression:
         return exp.Coalesce(this=args[0], expressions=args[1:])

@@ -54,10 +54,10 @@ SELECT id FROM people WHERE CAST(n AS DOUBLE PRECISION) / NULLIF(2, 0) > 1;
 SELECT id FROM people WHERE CAST(x AS DOUBLE PRECISION) / NULLIF((n - n), 0) > 1;
 
 -- round_half
-SELECT id FROM people WHERE CAST(ROUND(CAST(x AS NUMBER(38, 12)), 0) AS DOUBLE PRECISION) = 3;
+-- refused E401: segment 'round_half' uses round() of a float, which segdsl cannot compile for oracle
 
 -- round_digits
-SELECT id FROM people WHERE CAST(ROUND(CAST(x AS NUMBER(38, 12)), 1) AS DOUBLE PRECISION) = 2.5;
+-- refused E401: segment 'round_digits' uses round() of a float, which segdsl cannot compile for oracle
 
 -- abs_neg
 SELECT id FROM people WHERE ABS(-n) > 2;

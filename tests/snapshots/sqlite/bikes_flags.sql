@@ -28,9 +28,9 @@ SELECT
   END AS w_city,
   CASE WHEN email IS NULL THEN TRUE ELSE FALSE END AS no_email,
   CASE WHEN NOT email IS NULL THEN TRUE ELSE FALSE END AS has_email,
-  CASE WHEN signup_date >= DATE('2026-10-02') THEN TRUE ELSE FALSE END AS recent_signups,
+  CASE WHEN signup_date >= '2026-10-02' THEN TRUE ELSE FALSE END AS recent_signups,
   CASE
-    WHEN last_seen < DATETIME('2026-05-03 00:00:00') AND signup_date < DATE('2024-06-01')
+    WHEN last_seen < '2026-05-03 00:00:00' AND signup_date < '2024-06-01'
     THEN TRUE
     ELSE FALSE
   END AS lapsed,

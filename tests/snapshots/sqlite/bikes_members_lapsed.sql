@@ -2,4 +2,4 @@ SELECT
   customer_id
 FROM customers
 WHERE
-  last_seen < DATETIME('2026-05-03 00:00:00') AND signup_date < DATE('2024-06-01')
+  last_seen < '2026-05-03 00:00:00' AND signup_date < '2024-06-01'

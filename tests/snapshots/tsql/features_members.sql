@@ -53,10 +53,10 @@ SELECT id FROM people WHERE CAST(n AS FLOAT) / NULLIF(2, 0) > 1;
 SELECT id FROM people WHERE CAST(x AS FLOAT) / NULLIF((n - n), 0) > 1;
 
 -- round_half
-SELECT id FROM people WHERE CAST(ROUND(CAST(x AS NUMERIC(38, 12)), 0) AS FLOAT) = 3;
+-- refused E401: segment 'round_half' uses round() of a float, which segdsl cannot compile for tsql
 
 -- round_digits
-SELECT id FROM people WHERE CAST(ROUND(CAST(x AS NUMERIC(38, 12)), 1) AS FLOAT) = 2.5;
+-- refused E401: segment 'round_digits' uses round() of a float, which segdsl cannot compile for tsql
 
 -- abs_neg
 SELECT id FROM people WHERE ABS(-n) > 2;
