@@ -652,7 +652,8 @@ BAD = {
     ),
 }
 
-XFAIL_BAD = {
+# Messages that were once wrong (formerly expected failures), kept as regression cases.
+REGRESSIONS = {
     "enum value typo: hint written as a string of the language": pytest.param(
         seg('segment a: sport == "raod"'),
         "error[E302]: \"raod\" is not a value of sport\n"
@@ -697,7 +698,7 @@ XFAIL_BAD = {
 
 
 @pytest.mark.parametrize("text, expected", [pytest.param(*v, id=k) for k, v in BAD.items()] + [
-    pytest.param(*p.values, marks=p.marks, id=k) for k, p in XFAIL_BAD.items()
+    pytest.param(*p.values, id=k) for k, p in REGRESSIONS.items()
 ])
 def test_error_text(text, expected):
     assert errors_of(text) == expected
