@@ -61,7 +61,10 @@ def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl
         if column not in frame.columns:
             raise _fail(f"column '{column}' is missing from {name}",
                         help=did_you_mean(column, frame.columns) or "columns found: " + ", ".join(frame.columns))
-        columns.append(_convert(frame.get_column(column), type_, column, name))
+        converted = _convert(frame.get_column(column), type_, column, name)
+        if type_.kind == "float":
+            converted = converted.fill_nan(None)  # NaN is null in segdsl (docs/semantics.md)
+        columns.append(converted)
     fitted = pl.DataFrame(columns)
     key = schema.key
     if key and fitted.get_column(key).null_count():

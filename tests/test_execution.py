@@ -22,6 +22,7 @@ import polars as pl
 import pytest
 
 import segdsl
+from segdsl import reference
 from segdsl.data import fit_to_schema, read_data
 from segdsl.diagnostics import SegdslError
 from segdsl.engines import run
@@ -219,6 +220,14 @@ def test_members(program, frame, segment, engine):
     assert got == expected, f"{segment} on {engine}: {CASES[segment][0]!r}\nextra {got - expected}, missing {expected - got}"
 
 
+@pytest.mark.parametrize("segment", list(CASES))
+def test_reference_interpreter_members(program, frame, segment):
+    """The executable spec gives the expected members too (and so agrees with both engines)."""
+    rows = frame.to_dicts()
+    got = {rows[i]["id"] for i in reference.members(program.checked(), rows, segment)}
+    assert got == CASES[segment][1], f"{segment}: {CASES[segment][0]!r}"
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_flags_query(frame, engine):
     """The flags query answers true/false (never null) for every row and every segment."""
@@ -359,6 +368,14 @@ def test_round_matches_the_python_definition(engine):
     result = run(program, fit_to_schema(frame, program.schema), engine=engine, counts=True)
     counts = dict(zip(result.columns, result.rows[0]))
     assert counts == {f"r{n}": len(values) for n in digits}
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_nan_is_null(engine):
+    rows = [{"id": 1, "x": float("nan")}, {"id": 2, "x": 1.0}, {"id": 3, "x": None}]
+    assert _small("x > 0", rows, engine) == {2}
+    assert _small("x is null", rows, engine) == {1, 3}
+    assert _small("not (x <= 0)", rows, engine) == {2}
 
 
 @pytest.mark.parametrize("engine", ENGINES)

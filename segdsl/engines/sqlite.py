@@ -5,13 +5,13 @@ from __future__ import annotations
 import datetime as dt
 import re
 import sqlite3
-import unicodedata
 from functools import lru_cache
 
 import polars as pl
 from sqlglot import exp
 
 from ..rounding import decimal_round
+from ..textcase import simple_case
 from ..sql import identifiers
 
 _SQLITE_TYPES = {pl.Int64: "INTEGER", pl.Float64: "REAL", pl.String: "TEXT", pl.Boolean: "INTEGER",
@@ -27,34 +27,6 @@ def _regexp(pattern, value):
     if pattern is None or value is None:
         return None
     return 1 if _compiled(pattern).search(value) else 0
-
-
-def _simple_upper(ch: str) -> str:
-    mapped = ch.upper()
-    if len(mapped) == 1:
-        return mapped
-    # Python gives the full mapping ('ß' -> 'SS', 'ᾀ' -> 'ἈΙ'). The simple mapping, where one
-    # exists, is the single-character titlecase ('ᾀ' -> 'ᾈ'); otherwise the letter stays.
-    titled = ch.title()
-    return titled if len(titled) == 1 else ch
-
-
-def _simple_lower(ch: str) -> str:
-    mapped = ch.lower()
-    if len(mapped) == 1:
-        return mapped
-    # Only 'İ' has a longer full lowercase, 'i' + a combining dot; its simple mapping is 'i'.
-    return mapped[0] if all(unicodedata.combining(c) for c in mapped[1:]) else ch
-
-
-def simple_case(text, upper: bool):
-    """Per-character (simple) case mapping, as database engines do: 'ß' stays 'ß', 'İ' lowers to 'i'."""
-    if text is None:
-        return None
-    if text.isascii():
-        return text.upper() if upper else text.lower()
-    one = _simple_upper if upper else _simple_lower
-    return "".join(one(ch) for ch in text)
 
 
 def register_functions(connection: sqlite3.Connection) -> None:

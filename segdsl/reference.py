@@ -1,0 +1,213 @@
+"""The reference interpreter: the executable statement of segdsl's semantics (docs/semantics.md).
+
+A plain tree walk over the IR for one record, written to be obviously right rather than fast.
+Every backend (SQL per dialect, Polars, the per-record compiler) is tested against it.
+
+Values are Python values: int, float, str, bool, datetime.date, datetime.datetime, and None for
+null. A condition gives True, False or None (UNKNOWN); a record is a member only where it is True.
+A float NaN is null.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from functools import lru_cache
+from typing import Any, Callable, Mapping
+
+from . import ir
+from .regex import PortableRegex
+from .rounding import decimal_round
+from .textcase import simple_case
+from .timeutil import shift
+
+Value = Any  # int | float | str | bool | date | datetime | None
+
+
+def members(checked, rows: list[Mapping[str, Value]], segment: str) -> list[int]:
+    """Indexes of the rows that are members of `segment` (condition TRUE)."""
+    return [i for i, row in enumerate(rows) if Interpreter(checked.segments, row).segment(segment) is True]
+
+
+def flags(checked, row: Mapping[str, Value]) -> dict[str, bool]:
+    """Every segment's membership of one row, never null: UNKNOWN is not a member."""
+    interpreter = Interpreter(checked.segments, row)
+    return {name: interpreter.segment(name) is True for name in checked.segments}
+
+
+class Interpreter:
+    """Evaluates IR over one row; a segment referred to several times is evaluated once."""
+
+    def __init__(self, segments: Mapping[str, ir.SegmentIR], row: Mapping[str, Value]):
+        self.segments = segments
+        self.row = row
+        self._memo: dict[str, Value] = {}
+
+    def segment(self, name: str) -> bool | None:
+        if name not in self._memo:
+            self._memo[name] = self.eval(self.segments[name].condition)
+        return self._memo[name]
+
+    def eval(self, e: ir.Expr) -> Value:
+        return _EVAL[type(e)](self, e)
+
+    # -- values
+    def _col(self, e: ir.Col) -> Value:
+        value = self.row[e.name]
+        if isinstance(value, float) and math.isnan(value):
+            return None
+        return value
+
+    def _lit(self, e: ir.Lit) -> Value:
+        return e.value
+
+    def _segref(self, e: ir.SegRef) -> Value:
+        return self.segment(e.name)
+
+    # -- three-valued logic
+    def _and(self, e: ir.And) -> Value:
+        return kleene_and([self.eval(i) for i in e.items])
+
+    def _or(self, e: ir.Or) -> Value:
+        return kleene_or([self.eval(i) for i in e.items])
+
+    def _not(self, e: ir.Not) -> Value:
+        value = self.eval(e.item)
+        return None if value is None else not value
+
+    # -- predicates
+    def _cmp(self, e: ir.Cmp) -> Value:
+        return compare(e.op, self.eval(e.left), self.eval(e.right))
+
+    def _in(self, e: ir.InList) -> Value:
+        # x in [a, b] is x == a or x == b, with three-valued 'or'.
+        operand = self.eval(e.operand)
+        found = kleene_or([compare("==", operand, self.eval(item)) for item in e.items])
+        return _negate(found) if e.negated else found
+
+    def _between(self, e: ir.Between) -> Value:
+        operand = self.eval(e.operand)
+        inside = kleene_and([compare(">=", operand, self.eval(e.low)), compare("<=", operand, self.eval(e.high))])
+        return _negate(inside) if e.negated else inside
+
+    def _is_null(self, e: ir.IsNull) -> Value:
+        is_null = self.eval(e.operand) is None
+        return not is_null if e.negated else is_null
+
+    def _str_test(self, e: ir.StrTest) -> Value:
+        text = self.eval(e.operand)
+        if text is None:
+            return None
+        if e.op == "contains":
+            return e.needle in text
+        return text.startswith(e.needle) if e.op == "starts_with" else text.endswith(e.needle)
+
+    def _regex(self, e: ir.Regex) -> Value:
+        text = self.eval(e.operand)
+        return None if text is None else python_regex(e.pattern, e.ignore_case).search(text) is not None
+
+    # -- arithmetic and functions
+    def _arith(self, e: ir.Arith) -> Value:
+        return arithmetic(e.op, self.eval(e.left), self.eval(e.right))
+
+    def _neg(self, e: ir.Neg) -> Value:
+        value = self.eval(e.item)
+        return None if value is None else -value
+
+    def _func(self, e: ir.Func) -> Value:
+        args = [self.eval(a) for a in e.args]
+        if e.name == "coalesce":
+            return next((a for a in args if a is not None), None)
+        if args[0] is None:
+            return None
+        return FUNCTIONS[e.name](*args)
+
+    def _days_since(self, e: ir.DaysSince) -> Value:
+        value = self.eval(e.item)
+        if value is None:
+            return None
+        day = value.date() if isinstance(value, dt.datetime) else value
+        return (e.as_of - day).days
+
+    def _date_shift(self, e: ir.DateShift) -> Value:
+        value = self.eval(e.item)
+        if value is None:
+            return None
+        try:
+            return shift(value, e.amount, e.unit)
+        except OverflowError:  # beyond year 9999: no such date
+            return None
+
+
+def kleene_and(values: list[Value]) -> Value:
+    """FALSE if any is FALSE, else UNKNOWN if any is UNKNOWN, else TRUE."""
+    if any(v is False for v in values):
+        return False
+    return None if any(v is None for v in values) else True
+
+
+def kleene_or(values: list[Value]) -> Value:
+    """TRUE if any is TRUE, else UNKNOWN if any is UNKNOWN, else FALSE."""
+    if any(v is True for v in values):
+        return True
+    return None if any(v is None for v in values) else False
+
+
+def _negate(value: Value) -> Value:
+    return None if value is None else not value
+
+
+_ORDER: dict[str, Callable[[Any, Any], bool]] = {
+    "==": lambda a, b: a == b, "!=": lambda a, b: a != b,
+    "<": lambda a, b: a < b, "<=": lambda a, b: a <= b, ">": lambda a, b: a > b, ">=": lambda a, b: a >= b,
+}
+
+
+def compare(op: str, left: Value, right: Value) -> Value:
+    """A comparison: UNKNOWN with a null side; text by code point; int and float by value."""
+    if left is None or right is None:
+        return None
+    return _ORDER[op](left, right)
+
+
+def arithmetic(op: str, left: Value, right: Value) -> Value:
+    """+ - * / with nulls propagating, true division, and x / 0 as null."""
+    if left is None or right is None:
+        return None
+    if op == "+":
+        return left + right
+    if op == "-":
+        return left - right
+    if op == "*":
+        return left * right
+    return None if right == 0 else left / right
+
+
+def _round(value, digits=0):
+    return value if isinstance(value, int) and digits == 0 else decimal_round(value, digits)
+
+
+FUNCTIONS: dict[str, Callable[..., Value]] = {
+    "lower": lambda s: simple_case(s, False),
+    "upper": lambda s: simple_case(s, True),
+    "length": len,
+    "abs": abs,
+    "round": _round,
+}
+
+
+@lru_cache(maxsize=1024)
+def python_regex(pattern: PortableRegex, ignore_case: bool) -> re.Pattern:
+    """The portable pattern in Python's flavour (search semantics, ASCII classes, '$' at the very end)."""
+    return re.compile(pattern.render("python"), re.IGNORECASE if ignore_case else 0)
+
+
+_EVAL: dict[type, Callable[[Interpreter, Any], Value]] = {
+    ir.Col: Interpreter._col, ir.Lit: Interpreter._lit, ir.SegRef: Interpreter._segref,
+    ir.And: Interpreter._and, ir.Or: Interpreter._or, ir.Not: Interpreter._not,
+    ir.Cmp: Interpreter._cmp, ir.InList: Interpreter._in, ir.Between: Interpreter._between,
+    ir.IsNull: Interpreter._is_null, ir.StrTest: Interpreter._str_test, ir.Regex: Interpreter._regex,
+    ir.Arith: Interpreter._arith, ir.Neg: Interpreter._neg, ir.Func: Interpreter._func,
+    ir.DaysSince: Interpreter._days_since, ir.DateShift: Interpreter._date_shift,
+}
