@@ -52,7 +52,10 @@ def read_data(path: str | Path, schema: Schema) -> pl.DataFrame:
     except Exception as exc:  # polars raises many kinds; all mean the file is unreadable
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise _fail(f"cannot read {path} as {kind}: {first_line}") from None
-    return frame if trusted else fit_to_schema(frame, schema, str(path))
+    if trusted:  # no entity: inferred types, but NaN is still null (docs/semantics.md)
+        floats = [name for name, dtype in frame.schema.items() if dtype.is_float()]
+        return frame.with_columns(pl.col(floats).fill_nan(None)) if floats else frame
+    return fit_to_schema(frame, schema, str(path))
 
 
 def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl.DataFrame:

@@ -66,22 +66,30 @@ def _decode_string(tok: Token) -> str:
     if "\\" not in body:
         return body
 
+    def problem(m: re.Match, message: str, help: str) -> str:
+        state = _current.get()
+        start = tok.start_pos + 1 + m.start()
+        state.diagnostics.append(error("E104", message, state.source.span(start, start + len(m.group())), help=help))
+        return ""
+
     def replace(m: re.Match) -> str:
         esc = m.group(1)
         if esc[0] in "uU" and len(esc) > 1:
-            return chr(int(esc[1:], 16))
+            code = int(esc[1:], 16)
+            if code > 0x10FFFF:
+                return problem(m, f"'\\{esc}' is beyond the last Unicode character (\\U0010FFFF)",
+                               help="check the hex digits of the escape")
+            if 0xD800 <= code <= 0xDFFF:
+                return problem(m, f"'\\{esc}' is half of a UTF-16 surrogate pair, not a character",
+                               help="write the character itself, or its code point: \\U0001F600 for 😀")
+            return chr(code)
         if esc in _ESCAPES:
             return _ESCAPES[esc]
-        state = _current.get()
-        start = tok.start_pos + 1 + m.start()
         if esc in "uU":
             message = f"'\\{esc}' needs {4 if esc == 'u' else 8} hex digits, e.g. \\u0141 for Ł"
         else:
             message = f"unknown escape sequence '\\{esc}' in string"
-        state.diagnostics.append(error(
-            "E104", message, state.source.span(start, start + 2),
-            help='known escapes are \\" \\\\ \\n \\t \\r \\uXXXX; write \\\\ for a backslash',
-        ))
+        problem(m, message, help='known escapes are \\" \\\\ \\n \\t \\r \\uXXXX; write \\\\ for a backslash')
         return esc
 
     return _ESCAPE_RE.sub(replace, body)
@@ -106,6 +114,10 @@ class _ToAst(Transformer):
         return ast.FieldDecl.build(
             span=_mspan(children), name=name.value, name_span=_tspan(name), is_key=is_key, type=type_
         )
+
+    def field_named_key(self, children):
+        name, type_ = children  # a field called 'key', not a key field: 'key: int'
+        return ast.FieldDecl.build(span=_mspan(children), name=name.value, name_span=_tspan(name), is_key=False, type=type_)
 
     def type(self, children):
         return ast.TypeRef.build(span=_mspan(children), name=children[0].value, values=None)

@@ -103,9 +103,11 @@ def _check(items) -> None:
             for alt in av[1]:
                 _check(alt)
         elif op == C.IN:
-            for item_op, item_av in av:
-                if item_op == C.CATEGORY and _CATEGORY_SETS.get(item_av, ("", False))[1]:
-                    raise _not_portable("\\D, \\W or \\S inside [...]", "write the negated set out, e.g. [^0-9]")
+            items = [item for item in av if item[0] != C.NEGATE]
+            # \D alone (or [\D], [^\D]) is one set, [^0-9]; mixed with other items it has no
+            # spelling in POSIX bracket expressions.
+            if len(items) > 1 and any(_is_negated_category(item) for item in items):
+                raise _not_portable("\\D, \\W or \\S inside [...]", "write the negated set out, e.g. [^0-9]")
 
 
 @lru_cache(maxsize=4096)
@@ -181,8 +183,16 @@ def _class_chars(chars: str, flavour: str) -> str:
     return chars.replace("\\t", "\t").replace("\\n", "\n").replace("\\v", "\v").replace("\\f", "\f").replace("\\r", "\r")
 
 
+def _is_negated_category(item) -> bool:
+    op, av = item
+    return op == C.CATEGORY and _CATEGORY_SETS.get(av, ("", False))[1]
+
+
 def _render_class(items, flavour: str = "re2") -> str:
     negated = bool(items) and items[0][0] == C.NEGATE
+    rest = items[1:] if negated else items
+    if len(rest) == 1 and _is_negated_category(rest[0]):  # \D is [^0-9]; [^\D] is [0-9]
+        return f"[{'' if negated else '^'}{_class_chars(_CATEGORY_SETS[rest[0][1]][0], flavour)}]"
     parts = []
     for op, av in items[1:] if negated else items:
         if op == C.LITERAL:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 
 UNIT_DAYS = {"day": 1, "week": 7}
 
@@ -22,12 +23,32 @@ def shift(value: dt.date, amount: int, unit: str) -> dt.date:
     return value.replace(year=year, month=month, day=day)
 
 
+# Python's fromisoformat also takes '20261101', '2026-W44-1' and time zones; segdsl does not.
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?")
+_WHOLE_SECONDS = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}:[0-9]{2}")
+
+
+def parse_date(text: str) -> dt.date:
+    """Exactly 'YYYY-MM-DD', a real calendar date; ValueError otherwise."""
+    if not _DATE.fullmatch(text):
+        raise ValueError(text)
+    return dt.date.fromisoformat(text)
+
+
+def parse_timestamp(text: str, whole_seconds: bool = True) -> dt.datetime:
+    """'YYYY-MM-DDTHH:MM:SS' (T or a space); without `whole_seconds` also HH:MM and a fraction."""
+    if not (_WHOLE_SECONDS if whole_seconds else _TIMESTAMP).fullmatch(text):
+        raise ValueError(text)
+    return dt.datetime.fromisoformat(text.replace(" ", "T"))
+
+
 def parse_as_of(text: str) -> dt.datetime:
-    """'YYYY-MM-DD' or 'YYYY-MM-DDTHH:MM:SS' -> datetime (midnight for a bare date)."""
+    """'YYYY-MM-DD' (midnight) or 'YYYY-MM-DDTHH:MM[:SS[.ffffff]]' -> datetime; ValueError otherwise."""
     text = text.strip()
     if len(text) == 10:
-        return dt.datetime.combine(dt.date.fromisoformat(text), dt.time())
-    return dt.datetime.fromisoformat(text.replace(" ", "T"))
+        return dt.datetime.combine(parse_date(text), dt.time())
+    return parse_timestamp(text, whole_seconds=False)
 
 
 def normalise_as_of(as_of: dt.date | dt.datetime | str | None) -> dt.datetime:
@@ -35,7 +56,13 @@ def normalise_as_of(as_of: dt.date | dt.datetime | str | None) -> dt.datetime:
     if as_of is None:
         return dt.datetime.now().replace(microsecond=0)
     if isinstance(as_of, str):
-        return parse_as_of(as_of)
+        try:
+            return parse_as_of(as_of)
+        except ValueError:
+            from .diagnostics import SegdslError, error  # diagnostics imports nothing of ours back
+
+            raise SegdslError([error("E405", f"as_of {as_of!r} is not a date or timestamp",
+                                     help="write YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS, a real calendar date")]) from None
     if isinstance(as_of, dt.datetime):
         return as_of
     return dt.datetime.combine(as_of, dt.time())

@@ -9,12 +9,12 @@ from .diagnostics import Diagnostic, did_you_mean, error
 from .regex import RegexProblem, parse_regex
 from .schema import Schema
 from .source import Span
-from .timeutil import shift
+from .timeutil import parse_date, parse_timestamp, shift
 from .types import ANY, BOOL, DATE, DURATION, FLOAT, INT, NULL, STRING, TIMESTAMP, Type, common, comparable
 
-FUNCTIONS = {  # name -> (min args, max args)
+FUNCTIONS = {  # name -> (min args, max args or None for no limit)
     "lower": (1, 1), "upper": (1, 1), "length": (1, 1), "abs": (1, 1), "round": (1, 2),
-    "coalesce": (2, 99), "today": (0, 0), "now": (0, 0), "date": (1, 1), "timestamp": (1, 1),
+    "coalesce": (2, None), "today": (0, 0), "now": (0, 0), "date": (1, 1), "timestamp": (1, 1),
     "days_since": (1, 1),
 }
 _ORDERING = {"<", "<=", ">", ">="}
@@ -214,6 +214,17 @@ class ExprChecker:
     def _between(self, node: ast.Between) -> ir.Expr:
         operand = self.expr(node.operand)
         low, high = self._pair(node.low, node.high)
+        if operand.type.kind in ("enum", "bool"):
+            help_text = None
+            if operand.type.kind == "enum":
+                values = list(operand.type.values)
+                ends = [e.value for e in (low, high) if isinstance(e, ir.Lit) and e.value in values]
+                picked = values[values.index(ends[0]):values.index(ends[1]) + 1] if len(ends) == 2 else []
+                field = node.operand.name if isinstance(node.operand, ast.Name) else "x"
+                help_text = (f"list the values you mean: '{field} in [" + ", ".join(f'"{v}"' for v in picked) + "]'"
+                             if picked else "list the values you mean with 'in [...]'")
+            raise self.fail("E313", f"'between' needs ordered values, but {self._describe(node.operand)} is "
+                            f"{_a(operand.type)}", node.operand.span, help=help_text)
         self._check_comparable(operand, low, node.operand, node.low, "<=")
         self._check_comparable(operand, high, node.operand, node.high, "<=")
         return ir.Between(operand, low, high, node.negated)
@@ -287,8 +298,9 @@ class ExprChecker:
             raise self.fail("E203", f"unknown function '{name}'", node.name_span,
                             help=did_you_mean(name, FUNCTIONS) or "functions are " + ", ".join(FUNCTIONS))
         low, high = FUNCTIONS[name]
-        if not low <= len(node.args) <= high:
-            want = f"{low}" if low == high else f"{low} or {high}" if high - low == 1 else f"at least {low}"
+        if not low <= len(node.args) <= (high if high is not None else len(node.args)):
+            want = (f"at least {low}" if high is None else f"{low}" if low == high
+                    else f"{low} or {high}" if high - low == 1 else f"{low} to {high}")
             raise self.fail("E304", f"{name}() takes {want} argument{'s' if high != 1 else ''}, but got {len(node.args)}",
                             node.span)
         if name in ("today", "now"):
@@ -304,12 +316,8 @@ class ExprChecker:
         text = arg.value
         try:
             if name == "date":
-                if len(text) != 10:
-                    raise ValueError
-                return ir.Lit(dt.date.fromisoformat(text), DATE)
-            if len(text) != 19 or text[10] not in "T ":
-                raise ValueError
-            return ir.Lit(dt.datetime.fromisoformat(text), TIMESTAMP)
+                return ir.Lit(parse_date(text), DATE)
+            return ir.Lit(parse_timestamp(text), TIMESTAMP)
         except ValueError:
             want = "YYYY-MM-DD" if name == "date" else "YYYY-MM-DDTHH:MM:SS"
             raise self.fail("E307" if name == "date" else "E308", f'"{text}" is not a valid {name}', arg.span,

@@ -726,3 +726,40 @@ def test_comparison_with_null_is_rejected(condition):
 def test_date_compared_with_string_suggests_date_literal():
     text = errors_of(seg('segment a: signup_date == "2024-01-01"'))
     assert 'date("2024-01-01")' in text
+
+
+@pytest.mark.parametrize("literal, code", [
+    ('date("2024-W01-1")', "E307"), ('date("20240101")', "E307"), ('date("2024-02-30")', "E307"),
+    ('timestamp("2024-06-01T08:30+01")', "E308"), ('timestamp("2024-06-01T08:30:00+01:00")', "E308"),
+    ('timestamp("2024-06-01T08:30")', "E308"),
+])
+def test_only_plain_iso_dates_and_timestamps(literal, code):
+    with pytest.raises(segdsl.SegdslError) as info:
+        load(f"entity c {{ key id: int  d: date  t: timestamp }}\nsegment a: d == {literal} or t == {literal}")
+    assert {d.code for d in info.value.diagnostics} == {code}
+
+
+@pytest.mark.parametrize("as_of", ["20261101", "2026-W44-1", "2026-11-01T09:30:00+02:00", "2026-11-31", "yesterday"])
+def test_malformed_as_of_is_e405(as_of):
+    with pytest.raises(segdsl.SegdslError) as info:
+        load("segment a: x > 1", as_of=as_of)
+    assert [d.code for d in info.value.diagnostics] == ["E405"]
+
+
+@pytest.mark.parametrize("as_of, moment", [
+    ("2026-11-01", "2026-11-01T00:00:00"), ("2026-11-01T09:30", "2026-11-01T09:30:00"),
+    ("2026-11-01 09:30:00.25", "2026-11-01T09:30:00.250000"),
+])
+def test_as_of_forms(as_of, moment):
+    assert load("segment a: x > 1", as_of=as_of).as_of.isoformat() == moment
+
+
+def test_between_on_an_enum_suggests_every_value_in_the_range():
+    text = errors_of(seg('segment a: level between "beginner" and "amateur"'))
+    assert "error[E313]: 'between' needs ordered values, but 'level' is an enum" in text
+    assert "help: list the values you mean: 'level in [\"beginner\", \"amateur\"]'" in text
+
+
+def test_coalesce_takes_any_number_of_arguments():
+    program = load(seg("segment a: coalesce(" + ", ".join(["age"] * 150) + ") > 1"))
+    assert program.segments == ["a"]

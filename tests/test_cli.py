@@ -195,3 +195,22 @@ def test_counts_query_is_one_aggregate_row(capsys):
     import segdsl
     sql = segdsl.load(BIKES, as_of="2026-11-01").to_sql(dialect="postgres", counts=True, pretty=False)
     assert sql.startswith("SELECT COALESCE(SUM(CASE WHEN") and "GROUP BY" not in sql
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+def test_eval_count_of_a_file_without_segments(capsys, tmp_path, engine):
+    seg = tmp_path / "noseg.seg"
+    seg.write_text("entity c { key id: int  x: float }\n")
+    data = tmp_path / "ok.csv"
+    data.write_text("id,x\n1,2.0\n")
+    assert run(capsys, "eval", str(seg), "--data", str(data), "--count", "--engine", engine)[:2] == (0, "segment,members\n")
+
+
+@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+def test_nan_is_null_without_an_entity_block(capsys, tmp_path, engine):
+    seg = tmp_path / "nan.seg"
+    seg.write_text("segment big: x > 1000\nsegment missing: x is null\n")
+    data = tmp_path / "nan.csv"
+    data.write_text("id,x\n1,NaN\n2,2000\n")
+    code, out, _ = run(capsys, "eval", str(seg), "--data", str(data), "--engine", engine)
+    assert (code, out) == (0, "id,big,missing\n1,false,true\n2,true,false\n")

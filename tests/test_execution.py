@@ -414,3 +414,11 @@ def test_comparison_with_null_is_never_a_member(engine, condition):
         assert {d.code for d in err.diagnostics} == {"E315"}, err
         return
     assert got == set()
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_negated_classes_on_their_own(engine):
+    rows = [{"id": 1, "s": "abc"}, {"id": 2, "s": "a1c"}, {"id": 3, "s": "a c"}, {"id": 4, "s": "٣"}]
+    assert _small('s matches "^\\\\D+$"', rows, engine) == {1, 3, 4}  # Arabic-Indic digits are not \d
+    assert _small('s matches "^\\\\S+$"', rows, engine) == {1, 2, 4}
+    assert _small('s matches "\\\\W"', rows, engine) == {3, 4}

@@ -706,6 +706,29 @@ def test_short_unicode_escape_message():
     assert "hex" in diags[0].message
 
 
+def test_a_field_named_key():
+    program = parse_ok("entity c {\n  key id: int\n  key: int\n}\nentity d { key key: int }")
+    fields = [(f.name, f.is_key) for e in program.items for f in e.fields]
+    assert fields == [("id", True), ("key", False), ("key", True)]
+
+
+@pytest.mark.parametrize("escape, words", [
+    ("\\UFFFFFFFF", "beyond the last Unicode character"),
+    ("\\U00110000", "beyond the last Unicode character"),
+    ("\\uD800", "surrogate pair"),
+    ("\\uDFFF", "surrogate pair"),
+])
+def test_escapes_that_name_no_character_are_e104(escape, words):
+    _program, diags, _source = parse_text(f'segment a: x == "{escape}" and y == "\\U0001F600"')
+    assert [(d.code, words in d.message) for d in diags] == [("E104", True)]
+    assert diags[0].span.end - diags[0].span.start == len(escape)
+
+
+def test_escaped_code_points_decode():
+    program = parse_ok('segment a: x == "\\U0001F600\\u0141\\U0010FFFF"')
+    assert program.segments[0].condition.right.value == "\U0001F600\u0141\U0010FFFF"
+
+
 # --- no grammar internals in messages ---------------------------------------------
 
 _LARK_NAMES = re.compile(

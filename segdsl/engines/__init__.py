@@ -42,6 +42,8 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
         as_of: dt.date | dt.datetime | str | None = None, counts: bool = False) -> Result:
     """Compile for the engine's dialect, load `frame` and run the members, flags or counts query."""
     runner = get_engine(engine)
+    if counts and not program.segments:  # nothing to count: no query (SQL has no empty SELECT)
+        return Result([], [()])
     table = program.table or "customers"
     sql = program.to_sql(segment, dialect=runner.dialect, table=table, as_of=as_of,
                          key=program.key or frame.columns[0], counts=counts)
@@ -50,8 +52,9 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
         columns, rows = runner.query(sql)
     except Exception as exc:  # noqa: BLE001 - any driver error: report it, never a traceback
         first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        raise SegdslError([error("E903", f"{engine} could not run the query: {first_line}",
-                                 help="without an entity block, check that every name is a column of the data")],
+        help_text = ("without an entity block, check that every name is a column of the data"
+                     if program.schema.trusted else None)
+        raise SegdslError([error("E903", f"{engine} could not run the query: {first_line}", help=help_text)],
                           program.source) from None
     finally:
         runner.close()
