@@ -197,20 +197,20 @@ def test_counts_query_is_one_aggregate_row(capsys):
     assert sql.startswith("SELECT COALESCE(SUM(CASE WHEN") and "GROUP BY" not in sql
 
 
+def _write(tmp_path, seg_text: str, csv_text: str) -> tuple[str, str]:
+    (tmp_path / "s.seg").write_text(seg_text)
+    (tmp_path / "d.csv").write_text(csv_text)
+    return str(tmp_path / "s.seg"), str(tmp_path / "d.csv")
+
+
 @pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
 def test_eval_count_of_a_file_without_segments(capsys, tmp_path, engine):
-    seg = tmp_path / "noseg.seg"
-    seg.write_text("entity c { key id: int  x: float }\n")
-    data = tmp_path / "ok.csv"
-    data.write_text("id,x\n1,2.0\n")
-    assert run(capsys, "eval", str(seg), "--data", str(data), "--count", "--engine", engine)[:2] == (0, "segment,members\n")
+    seg, data = _write(tmp_path, "entity c { key id: int  x: float }\n", "id,x\n1,2.0\n")
+    assert run(capsys, "eval", seg, "--data", data, "--count", "--engine", engine)[:2] == (0, "segment,members\n")
 
 
 @pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
 def test_nan_is_null_without_an_entity_block(capsys, tmp_path, engine):
-    seg = tmp_path / "nan.seg"
-    seg.write_text("segment big: x > 1000\nsegment missing: x is null\n")
-    data = tmp_path / "nan.csv"
-    data.write_text("id,x\n1,NaN\n2,2000\n")
-    code, out, _ = run(capsys, "eval", str(seg), "--data", str(data), "--engine", engine)
+    seg, data = _write(tmp_path, "segment big: x > 1000\nsegment missing: x is null\n", "id,x\n1,NaN\n2,2000\n")
+    code, out, _ = run(capsys, "eval", seg, "--data", data, "--engine", engine)
     assert (code, out) == (0, "id,big,missing\n1,false,true\n2,true,false\n")
