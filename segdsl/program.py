@@ -24,6 +24,8 @@ class Program:
         self._checked = {checked.as_of: checked}
         self.as_of = checked.as_of
         self.diagnostics: list[Diagnostic] = checked.diagnostics  # warnings only: errors raise
+        self._compiled_records = None  # the per-record backend, compiled on first use
+        self._record_checks: dict = {}  # segment -> its compiled check, for the fast path of matches()
 
     # -- what is in it
     @property
@@ -92,6 +94,34 @@ class Program:
         if text is None:
             raise SegdslError(diags, self.source)
         return text
+
+    # -- one record at a time
+    def matches(self, segment: str, record) -> bool:
+        """Is `record` (a mapping of field names to Python values) a member of `segment`?"""
+        check = self._record_checks.get(segment)
+        if check is None:
+            if segment not in self.checked().segments:
+                self.segment(segment)  # raises E202 with a did-you-mean
+            check = self._record_checks[segment] = self._record_program().is_true[segment]
+        try:
+            return check(record)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise self._record_program().explain(record, exc) from None
+
+    def segments_of(self, record) -> list[str]:
+        """The names of every segment `record` is a member of, in file order."""
+        return self._record_program().segments_of(record)
+
+    def record_source(self) -> str:
+        """The Python that `matches` and `segments_of` run, for inspection."""
+        return self._record_program().source
+
+    def _record_program(self):
+        if self._compiled_records is None:
+            from .record import RecordProgram
+
+            self._compiled_records = RecordProgram(self.checked())
+        return self._compiled_records
 
     def __repr__(self) -> str:
         return f"<segdsl.Program {self.source.name!r}: {len(self.segments)} segments>"

@@ -228,6 +228,18 @@ def test_reference_interpreter_members(program, frame, segment):
     assert got == CASES[segment][1], f"{segment}: {CASES[segment][0]!r}"
 
 
+@pytest.mark.parametrize("segment", list(CASES))
+def test_per_record_members(program, frame, segment):
+    """The compiled per-record check (segdsl/record.py) gives the expected members."""
+    got = {row["id"] for row in frame.to_dicts() if program.matches(segment, row)}
+    assert got == CASES[segment][1], f"{segment}: {CASES[segment][0]!r}"
+
+
+def test_segments_of_agrees_with_matches(program, frame):
+    for row in frame.to_dicts():
+        assert program.segments_of(row) == [name for name in program.segments if program.matches(name, row)]
+
+
 @pytest.mark.parametrize("engine", ENGINES)
 def test_flags_query(frame, engine):
     """The flags query answers true/false (never null) for every row and every segment."""

@@ -1,0 +1,214 @@
+"""The per-record backend: each segment compiled once to straight-line Python for one profile.
+
+For a real-time decision (which offer for this customer?) a record, a mapping of field names to
+Python values, is tested against many segments in microseconds. Membership only needs to know
+whether a condition is TRUE, so each condition is compiled twice, as "is it TRUE" and "is it
+FALSE", both plain Python booleans; three-valued logic then needs no third value:
+`not a` is TRUE exactly where `a` is FALSE, `a and b` is FALSE where either is FALSE, and so on.
+Values (arithmetic, functions) are expressions that give None for null. The semantics are the
+reference interpreter's (segdsl/reference.py); tests hold the two together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any, Callable, Mapping
+
+from . import ir
+from .diagnostics import SegdslError, error
+from .reference import FUNCTIONS, python_regex
+from .timeutil import shift
+
+_CMP = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
+
+
+def _shift_or_none(value, amount: int, unit: str):
+    try:
+        return shift(value, amount, unit)
+    except OverflowError:  # beyond year 9999: no such date (as in the reference)
+        return None
+
+
+class RecordProgram:
+    """The compiled segments of one checked program: `is_true[name](record)` and `segments_of`."""
+
+    def __init__(self, checked) -> None:
+        self.names = list(checked.segments)
+        self.fields = dict(checked.schema.fields)
+        source, namespace = _Compiler(checked).module()
+        self.source = source  # kept for inspection: print(program.record_source())
+        exec(compile(source, "<segdsl record>", "exec"), namespace)  # noqa: S102 - our own generated code
+        self.is_true: dict[str, Callable[[Mapping], bool]] = {n: namespace[f"_t_{n}"] for n in self.names}
+        self._all: Callable[[Mapping], list[str]] = namespace["_segments_of"]
+
+    def segments_of(self, record: Mapping[str, Any]) -> list[str]:
+        try:
+            return self._all(record)
+        except (KeyError, TypeError, AttributeError) as exc:
+            raise self.explain(record, exc) from None
+
+    def explain(self, record: Mapping[str, Any], exc: Exception) -> SegdslError:
+        """Name the field behind a failure (the fast path does not check types up front)."""
+        for name, type_ in self.fields.items():
+            if name not in record:
+                return SegdslError([error("E502", f"the record has no field '{name}'",
+                                          help="pass every field the entity declares; use None for a missing value")])
+            value = record[name]
+            if value is not None and not _fits(value, type_.kind):
+                return SegdslError([error("E502", f"field '{name}' of the record is {value!r}, not {_words(type_.kind)}",
+                                          help=f"the entity declares '{name}: {type_}'")])
+        return SegdslError([error("E502", f"the record does not fit the segments: {exc}")])
+
+
+_KINDS = {"int": (int,), "float": (int, float), "string": (str,), "enum": (str,), "bool": (bool,),
+          "date": (dt.date,), "timestamp": (dt.datetime,)}
+
+
+def _fits(value: Any, kind: str) -> bool:
+    if kind == "any":
+        return True
+    if kind == "date" and isinstance(value, dt.datetime):
+        return False
+    if kind in ("int", "float") and isinstance(value, bool):
+        return False
+    return isinstance(value, _KINDS[kind])
+
+
+def _words(kind: str) -> str:
+    return {"int": "a whole number", "float": "a number", "string": "a string", "enum": "a string",
+            "bool": "true or false", "date": "a datetime.date", "timestamp": "a datetime.datetime"}[kind]
+
+
+class _Compiler:
+    def __init__(self, checked) -> None:
+        self.checked = checked
+        self.namespace: dict[str, Any] = {"_shift": _shift_or_none, "_math": math}
+        self.counter = 0
+
+    def module(self) -> tuple[str, dict[str, Any]]:
+        lines = []
+        for name, segment in self.checked.segments.items():
+            lines.append(f"def _t_{name}(r):\n    return {self.true(segment.condition)}\n")
+            lines.append(f"def _f_{name}(r):\n    return {self.false(segment.condition)}\n")
+        body = "".join(f"    if _t_{n}(r):\n        out.append({n!r})\n" for n in self.checked.segments)
+        lines.append(f"def _segments_of(r):\n    out = []\n{body}    return out\n")
+        return "\n".join(lines), self.namespace
+
+    # -- helpers
+    def temp(self) -> str:
+        self.counter += 1
+        return f"_v{self.counter}"
+
+    def constant(self, value: Any) -> str:
+        if value is None or isinstance(value, (bool, int, str)) or isinstance(value, float) and math.isfinite(value):
+            return repr(value)
+        self.counter += 1
+        name = f"_c{self.counter}"
+        self.namespace[name] = value
+        return name
+
+    # -- values: a Python expression that gives the value, or None for null
+    def value(self, e: ir.Expr) -> str:
+        if isinstance(e, ir.Col):
+            access = f"r[{e.name!r}]"
+            if e.type.kind in ("float", "any"):  # NaN is null; only NaN differs from itself
+                v = self.temp()
+                return f"(None if ({v} := {access}) != {v} else {v})"
+            return access
+        if isinstance(e, ir.Lit):
+            return self.constant(e.value)
+        if isinstance(e, ir.Arith):
+            a, b = self.temp(), self.temp()
+            guard = f"({a} := {self.value(e.left)}) is None or ({b} := {self.value(e.right)}) is None"
+            if e.op == "/":
+                return f"(None if {guard} or {b} == 0 else {a} / {b})"
+            return f"(None if {guard} else {a} {e.op} {b})"
+        if isinstance(e, ir.Neg):
+            a = self.temp()
+            return f"(None if ({a} := {self.value(e.item)}) is None else -{a})"
+        if isinstance(e, ir.Func):
+            return self.function(e)
+        if isinstance(e, ir.DaysSince):
+            a = self.temp()
+            day = f"{a}.date()" if e.item.type.kind == "timestamp" else a
+            return f"(None if ({a} := {self.value(e.item)}) is None else ({self.constant(e.as_of)} - {day}).days)"
+        if isinstance(e, ir.DateShift):
+            a = self.temp()
+            return f"(None if ({a} := {self.value(e.item)}) is None else _shift({a}, {e.amount}, {e.unit!r}))"
+        # a condition used as a value (a bool): TRUE, FALSE or null
+        return f"(True if {self.true(e)} else (False if {self.false(e)} else None))"
+
+    def function(self, e: ir.Func) -> str:
+        args = [self.value(a) for a in e.args]
+        if e.name == "coalesce":
+            out = "None"
+            for arg in reversed(args):
+                v = self.temp()
+                out = f"({v} if ({v} := {arg}) is not None else {out})"
+            return out
+        a = self.temp()
+        fn = self.constant(FUNCTIONS[e.name])
+        rest = "".join(f", {x}" for x in args[1:])  # round's digits: an int literal
+        return f"(None if ({a} := {args[0]}) is None else {fn}({a}{rest}))"
+
+    # -- conditions: Python booleans "the condition is TRUE" / "the condition is FALSE"
+    def true(self, e: ir.Expr) -> str:
+        return self.truth(e, True)
+
+    def false(self, e: ir.Expr) -> str:
+        return self.truth(e, False)
+
+    def truth(self, e: ir.Expr, want: bool) -> str:
+        if isinstance(e, ir.Lit):
+            return repr(e.value is want)
+        if isinstance(e, ir.SegRef):
+            return f"_{'t' if want else 'f'}_{e.name}(r)"
+        if isinstance(e, (ir.And, ir.Or)):
+            # TRUE and: all TRUE; FALSE and: any FALSE (the other way round for or)
+            joiner = " and " if isinstance(e, ir.And) == want else " or "
+            return "(" + joiner.join(self.truth(i, want) for i in e.items) + ")"
+        if isinstance(e, ir.Not):
+            return self.truth(e.item, not want)
+        if isinstance(e, ir.Cmp):
+            return self.compare(e.op, e.left, e.right, want)
+        if isinstance(e, ir.InList):
+            return self.in_list(e, want != e.negated)
+        if isinstance(e, ir.Between):
+            inside = ir.And((ir.Cmp(">=", e.operand, e.low), ir.Cmp("<=", e.operand, e.high)))
+            return self.truth(inside, want != e.negated)
+        if isinstance(e, ir.IsNull):
+            return f"({self.value(e.operand)} {'is' if want != e.negated else 'is not'} None)"
+        if isinstance(e, ir.StrTest):
+            a = self.temp()
+            needle = repr(e.needle)
+            test = {"contains": f"{needle} in {a}", "starts_with": f"{a}.startswith({needle})",
+                    "ends_with": f"{a}.endswith({needle})"}[e.op]
+            return f"(({a} := {self.value(e.operand)}) is not None and {'' if want else 'not '}{test})"
+        if isinstance(e, ir.Regex):
+            a = self.temp()
+            search = self.constant(python_regex(e.pattern, e.ignore_case).search)
+            return f"(({a} := {self.value(e.operand)}) is not None and {search}({a}) is {'not ' if want else ''}None)"
+        # a bool value (a bool field, a function of bools): TRUE / FALSE are the values themselves
+        return f"({self.value(e)} == {want})"
+
+    def compare(self, op: str, left: ir.Expr, right: ir.Expr, want: bool) -> str:
+        if isinstance(right, ir.Lit) and right.value is not None:  # the common case: field op literal
+            lit = self.constant(right.value)
+            if op == "==" and want:  # None == lit is False: no null check needed
+                return f"({self.value(left)} == {lit})"
+            a = self.temp()
+            return f"(({a} := {self.value(left)}) is not None and {'' if want else 'not '}({a} {_CMP[op]} {lit}))"
+        a, b = self.temp(), self.temp()
+        test = f"{a} {_CMP[op]} {b}"
+        return (f"(({a} := {self.value(left)}) is not None and ({b} := {self.value(right)}) is not None"
+                f" and {'' if want else 'not '}({test}))")
+
+    def in_list(self, e: ir.InList, want: bool) -> str:
+        if all(isinstance(i, ir.Lit) and i.value is not None for i in e.items):
+            a = self.temp()
+            values = self.constant(frozenset(i.value for i in e.items))
+            return f"(({a} := {self.value(e.operand)}) is not None and {a} {'in' if want else 'not in'} {values})"
+        # x in [a, b] is x == a or x == b: TRUE if one is TRUE, FALSE if all are FALSE
+        parts = [self.compare("==", e.operand, item, want) for item in e.items]
+        return "(" + (" or " if want else " and ").join(parts) + ")"
