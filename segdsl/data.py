@@ -8,6 +8,8 @@ engine then loads.
 
 from __future__ import annotations
 
+import datetime as dt
+
 from pathlib import Path
 
 import polars as pl
@@ -52,10 +54,15 @@ def read_data(path: str | Path, schema: Schema) -> pl.DataFrame:
     except Exception as exc:  # polars raises many kinds; all mean the file is unreadable
         first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
         raise _fail(f"cannot read {path} as {kind}: {first_line}") from None
-    if trusted:  # no entity: inferred types, but NaN is still null (docs/semantics.md)
-        floats = [name for name, dtype in frame.schema.items() if dtype.is_float()]
-        return frame.with_columns(pl.col(floats).fill_nan(None)) if floats else frame
-    return fit_to_schema(frame, schema, str(path))
+    return prepare(frame, schema, str(path))
+
+
+def prepare(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl.DataFrame:
+    """Data ready for any engine: fitted to the entity, or without one as it is; NaN is null."""
+    if not schema.trusted:
+        return fit_to_schema(frame, schema, name)
+    floats = [column for column, dtype in frame.schema.items() if dtype.is_float()]
+    return frame.with_columns(pl.col(floats).fill_nan(None)) if floats else frame
 
 
 def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl.DataFrame:
@@ -109,6 +116,25 @@ def _convert(series: pl.Series, type_: Type, column: str, name: str) -> pl.Serie
         if type_.kind == "enum":
             _check_enum(converted, type_, column, name)
         return converted
+    if type_.kind == "int" and dtype.is_float():
+        # pandas keeps an int column with missing values as floats with NaN: take whole numbers.
+        floats = series.fill_nan(None)
+        converted = floats.cast(pl.Int64, strict=False)
+        fractional = floats.is_not_null() & (converted.is_null() | (converted.cast(pl.Float64) != floats))
+        if fractional.any():
+            row = fractional.arg_true()[0]
+            raise _fail(f"column '{column}' row {row + 1} of {name}: {floats[row]!r} is not a whole number",
+                        help=f"the entity declares '{column}: {type_}'")
+        return converted.alias(column)
+    if type_.kind == "date" and isinstance(dtype, pl.Datetime):
+        # pandas has no date type: dates arrive as midnight timestamps.
+        converted = series.dt.date()
+        timed = series.is_not_null() & (series.dt.time() != dt.time())
+        if timed.any():
+            row = timed.arg_true()[0]
+            raise _fail(f"column '{column}' row {row + 1} of {name}: {series[row]} has a time of day, but "
+                        f"'{column}' is a date", help=f"declare '{column}: timestamp', or drop the time of day")
+        return converted.alias(column)
     ok = (
         type_.kind == "int" and dtype.is_integer()
         or type_.kind == "float" and dtype.is_numeric()

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+import polars as pl
+
 from . import ast
 from .checker import CheckedProgram, check
 from .diagnostics import Diagnostic, SegdslError, did_you_mean, error, has_errors
@@ -95,6 +97,45 @@ class Program:
             raise SegdslError(diags, self.source)
         return text
 
+    # -- tables: Polars, pandas, PyArrow, lists of dicts
+    def evaluate(self, data, segment: str | None = None, *, as_of: dt.date | dt.datetime | str | None = None):
+        """Without `segment`: the key and one true/false column per segment. With it: its members' keys.
+
+        The answer is the same kind of table as `data` (Polars DataFrame or LazyFrame, pandas
+        DataFrame, PyArrow Table, or a list of dicts).
+        """
+        from .vectorized import PolarsCompiler, from_polars
+
+        frame, kind, checked, key = self._table(data, as_of)
+        compiler = PolarsCompiler(checked)
+        if segment is not None:
+            self.segment(segment)
+            query = frame.lazy().filter(compiler.flag(segment)).select(key)
+        else:
+            query = frame.lazy().select(pl.col(key), *(compiler.flag(name) for name in checked.segments))
+        return from_polars(_collect(query, self), kind)
+
+    def count(self, data, *, as_of: dt.date | dt.datetime | str | None = None) -> dict[str, int]:
+        """Members per segment, in file order."""
+        from .vectorized import PolarsCompiler
+
+        frame, _kind, checked, _key = self._table(data, as_of)
+        compiler = PolarsCompiler(checked)
+        if not checked.segments:
+            return {}
+        counts = _collect(frame.lazy().select(compiler.flag(n).sum() for n in checked.segments), self)
+        return {name: int(counts.get_column(name)[0]) for name in checked.segments}
+
+    def _table(self, data, as_of):
+        from .data import prepare
+        from .vectorized import to_polars
+
+        checked = self.checked(as_of)
+        frame, kind = to_polars(data)
+        frame = prepare(frame, checked.schema)  # DataError (E501) names the column
+        key = checked.schema.key or frame.columns[0]
+        return frame, kind, checked, key
+
     # -- one record at a time
     def matches(self, segment: str, record) -> bool:
         """Is `record` (a mapping of field names to Python values) a member of `segment`?"""
@@ -148,6 +189,17 @@ def load(path: str | Path, *, as_of: dt.date | dt.datetime | str | None = None) 
     except (OSError, UnicodeDecodeError) as exc:
         raise SegdslError([error("E901", f"cannot read {path}: {exc}")]) from None
     return loads(text, name=str(path), as_of=as_of)
+
+
+def _collect(query: pl.LazyFrame, program: Program) -> pl.DataFrame:
+    try:
+        return query.collect()
+    except pl.exceptions.PolarsError as exc:  # e.g. a missing or mistyped column without an entity block
+        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+        help_text = ("without an entity block, check that every name is a column of the data"
+                     if program.schema.trusted else None)
+        raise SegdslError([error("E903", f"polars could not evaluate the segments: {first_line}", help=help_text)],
+                          program.source) from None
 
 
 def _position(d: Diagnostic) -> tuple[int, int]:

@@ -35,7 +35,7 @@ def test_compile_flags_query_with_qualified_table(capsys):
     assert "AS pro_or_high_value_women" in out
 
 
-@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
 def test_eval_count(capsys, engine):
     code, out, _ = run(capsys, "eval", BIKES, "--data", BIKES_CSV, "--count", "--as-of", "2026-11-01", "--engine", engine)
     assert code == 0
@@ -153,12 +153,14 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert "Traceback" not in proc.stderr and "error[E105]" in proc.stderr
 
 
-def test_engine_failure_is_a_diagnostic_not_a_traceback(capsys, tmp_path):
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
+def test_engine_failure_is_a_diagnostic_not_a_traceback(capsys, tmp_path, engine):
     f = tmp_path / "t.seg"
     f.write_text("segment s: nosuch >= 18\n")
-    code, out, err = run(capsys, "eval", str(f), "--data", BIKES_CSV)
+    code, out, err = run(capsys, "eval", str(f), "--data", BIKES_CSV, "--engine", engine)
     assert code == 2 and out == ""
-    assert "error[E903]: duckdb could not run the query" in err
+    assert f"error[E903]: {engine} could not" in err
+    assert "check that every name is a column of the data" in err
 
 
 def test_unknown_engine_reported_before_reading_data(capsys):
@@ -179,7 +181,7 @@ def test_table_with_too_many_parts_is_refused(capsys):
     assert code == 2 and out == "" and "E404" in err
 
 
-@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
 def test_counts_from_the_engine_match_the_flags(capsys, engine):
     common = [BIKES, "--data", BIKES_CSV, "--as-of", "2026-11-01", "--engine", engine]
     _, counted, _ = run(capsys, "eval", *common, "--count")
@@ -203,13 +205,13 @@ def _write(tmp_path, seg_text: str, csv_text: str) -> tuple[str, str]:
     return str(tmp_path / "s.seg"), str(tmp_path / "d.csv")
 
 
-@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
 def test_eval_count_of_a_file_without_segments(capsys, tmp_path, engine):
     seg, data = _write(tmp_path, "entity c { key id: int  x: float }\n", "id,x\n1,2.0\n")
     assert run(capsys, "eval", seg, "--data", data, "--count", "--engine", engine)[:2] == (0, "segment,members\n")
 
 
-@pytest.mark.parametrize("engine", ["duckdb", "sqlite"])
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
 def test_nan_is_null_without_an_entity_block(capsys, tmp_path, engine):
     seg, data = _write(tmp_path, "segment big: x > 1000\nsegment missing: x is null\n", "id,x\n1,NaN\n2,2000\n")
     code, out, _ = run(capsys, "eval", seg, "--data", data, "--engine", engine)

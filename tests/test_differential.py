@@ -1,7 +1,8 @@
 """Differential test: random well-typed conditions over random rows with nulls; every backend
 gives the same members as the reference interpreter.
 
-Backends: reference (segdsl/reference.py), per-record (segdsl/record.py), DuckDB SQL, SQLite SQL.
+Backends: reference (segdsl/reference.py), per-record (segdsl/record.py), Polars (segdsl/vectorized.py),
+DuckDB SQL, SQLite SQL.
 Run longer with: SEGDSL_DIFF_EXAMPLES=5000 python -m pytest tests/test_differential.py
 """
 
@@ -97,6 +98,7 @@ def _members(condition: str, rows: list[dict]) -> dict[str, set[int]]:
     answers = {
         "reference": {records[i]["id"] for i in reference.members(program.checked(), records, "q")},
         "per-record": {r["id"] for r in records if program.matches("q", r)},
+        "polars": set(program.evaluate(frame, "q").get_column("id").to_list()),
     }
     for engine in ("duckdb", "sqlite"):
         try:

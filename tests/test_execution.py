@@ -32,7 +32,7 @@ from entities import PEOPLE
 
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-01"
-ENGINES = ["duckdb", "sqlite"]
+ENGINES = ["polars", "duckdb", "sqlite"]
 
 ENTITY = PEOPLE
 

@@ -15,7 +15,8 @@ import polars as pl
 from ..diagnostics import SegdslError, error
 from ..program import Program
 
-ENGINES = {"duckdb": "segdsl.engines.duckdb:DuckDBEngine", "sqlite": "segdsl.engines.sqlite:SQLiteEngine"}
+ENGINES = {"polars": "segdsl.engines.inmemory:PolarsEngine", "duckdb": "segdsl.engines.duckdb:DuckDBEngine",
+           "sqlite": "segdsl.engines.sqlite:SQLiteEngine"}
 
 
 @dataclass
@@ -40,10 +41,16 @@ def get_engine(name: str):
 
 def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segment: str | None = None,
         as_of: dt.date | dt.datetime | str | None = None, counts: bool = False) -> Result:
-    """Compile for the engine's dialect, load `frame` and run the members, flags or counts query."""
+    """Compile for the engine's dialect, load `frame` and run the members, flags or counts query.
+
+    Polars is the exception: it evaluates the segments on the frame itself (segdsl/vectorized.py).
+    """
     runner = get_engine(engine)
     if counts and not program.segments:  # nothing to count: no query (SQL has no empty SELECT)
         return Result([], [()])
+    if runner.dialect is None:
+        columns, rows = runner.evaluate(program, frame, segment, as_of, counts)
+        return _result(columns, rows, segment, counts)
     table = program.table or "customers"
     sql = program.to_sql(segment, dialect=runner.dialect, table=table, as_of=as_of,
                          key=program.key or frame.columns[0], counts=counts)
@@ -58,6 +65,10 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
                           program.source) from None
     finally:
         runner.close()
+    return _result(columns, rows, segment, counts)
+
+
+def _result(columns: list[str], rows: list[tuple], segment: str | None, counts: bool) -> Result:
     if counts:
         return Result(columns, [tuple(int(v) for v in rows[0])])
     if segment is None:  # engines without a boolean type answer 1/0

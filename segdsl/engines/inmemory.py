@@ -1,0 +1,25 @@
+"""Polars as an engine for `segdsl eval --engine polars`: the vectorized backend, no SQL.
+
+It answers in the same shape as the SQL engines (columns and rows), so `segdsl eval` prints
+the same output whichever engine runs, and a user can diff the answers.
+"""
+
+from __future__ import annotations
+
+import polars as pl
+
+
+class PolarsEngine:
+    dialect = None  # not a SQL engine
+
+    def evaluate(self, program, frame: pl.DataFrame, segment: str | None, as_of, counts: bool):
+        if counts:
+            tally = program.count(frame, as_of=as_of)
+            if segment is not None:
+                tally = {segment: tally[segment]}
+            return list(tally), [tuple(tally.values())]
+        answer = program.evaluate(frame, segment, as_of=as_of)
+        return answer.columns, answer.rows()
+
+    def close(self) -> None:
+        pass

@@ -1,0 +1,108 @@
+"""program.evaluate / program.count on every kind of table, and data that does not fit.
+
+Membership itself is checked case by case in test_execution.py (engine "polars") and against the
+reference interpreter in test_differential.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pandas as pd
+import polars as pl
+import pyarrow as pa
+import pytest
+
+import segdsl
+
+FILE = """entity customers { key id: int  sport: enum("road", "mountain")  age: int  value: float
+                         signup: date  city: string }
+segment road: sport == "road"
+segment adults: age >= 18
+segment recent: signup >= today() - 30 days
+segment polish: lower(city) in ["łódź", "wrocław"]
+"""
+ROWS = [
+    {"id": 1, "sport": "road", "age": 30, "value": 1.5, "signup": dt.date(2026, 10, 20), "city": "ŁÓDŹ"},
+    {"id": 2, "sport": "mountain", "age": None, "value": None, "signup": None, "city": None},
+    {"id": 3, "sport": None, "age": 17, "value": float("nan"), "signup": dt.date(2025, 1, 1), "city": "Wrocław"},
+]
+EXPECTED_COUNTS = {"road": 1, "adults": 1, "recent": 1, "polish": 2}
+
+
+@pytest.fixture(scope="module")
+def program():
+    return segdsl.loads(FILE, as_of="2026-11-01")
+
+
+@pytest.fixture(scope="module")
+def frame():
+    return pl.DataFrame(ROWS, schema={"id": pl.Int64, "sport": pl.String, "age": pl.Int64, "value": pl.Float64,
+                                      "signup": pl.Date, "city": pl.String})
+
+
+KINDS = {
+    "polars": lambda f: f, "lazy": lambda f: f.lazy(), "pandas": lambda f: f.to_pandas(),
+    "arrow": lambda f: f.to_arrow(), "records": lambda f: f.to_dicts(),
+}
+BACK = {
+    "polars": lambda a: a, "lazy": lambda a: a.collect(), "pandas": pl.from_pandas, "arrow": pl.from_arrow,
+    "records": lambda a: pl.DataFrame(a),
+}
+TYPES = {"polars": pl.DataFrame, "lazy": pl.LazyFrame, "pandas": pd.DataFrame, "arrow": pa.Table, "records": list}
+
+
+@pytest.mark.parametrize("kind", list(KINDS))
+def test_every_kind_of_table(program, frame, kind):
+    data = KINDS[kind](frame)
+    assert program.count(data) == EXPECTED_COUNTS
+    flags = program.evaluate(data)
+    assert isinstance(flags, TYPES[kind])
+    flags = BACK[kind](flags)
+    assert flags.columns == ["id", "road", "adults", "recent", "polish"]
+    assert flags.get_column("polish").to_list() == [True, False, True]  # never null
+    members = program.evaluate(data, "adults")
+    assert isinstance(members, TYPES[kind])
+    assert BACK[kind](members).get_column("id").to_list() == [1]
+
+
+def test_pandas_dtypes_that_just_work(program, frame):
+    pdf = frame.to_pandas()  # age: float64 with NaN, signup: datetime64 at midnight
+    assert pdf["age"].dtype == "float64"
+    assert program.count(pdf) == EXPECTED_COUNTS
+    nullable = pdf.assign(age=pdf["age"].astype("Int64"), sport=pdf["sport"].astype("category"),
+                          city=pdf["city"].astype("string[pyarrow]"))
+    assert program.count(nullable) == EXPECTED_COUNTS
+
+
+def test_polars_categorical_and_int_for_float(program, frame):
+    data = frame.with_columns(pl.col("sport").cast(pl.Categorical), pl.col("value").cast(pl.Int64, strict=False))
+    assert program.count(data) == EXPECTED_COUNTS
+
+
+@pytest.mark.parametrize("change, words", [
+    (lambda f: f.drop("age"), "column 'age' is missing"),
+    (lambda f: f.with_columns(pl.col("age").cast(pl.Float64) + 0.5), "30.5 is not a whole number"),
+    (lambda f: f.with_columns(pl.col("signup").cast(pl.Datetime("us")) + pl.duration(hours=3)), "has a time of day"),
+    (lambda f: f.with_columns(pl.lit("thirty").alias("age")), "'thirty' is not a whole number"),
+    (lambda f: f.with_columns(pl.lit("gravel").alias("sport")), "gravel"),
+])
+def test_data_that_does_not_fit_names_the_column(program, frame, change, words):
+    with pytest.raises(segdsl.SegdslError) as info:
+        program.count(change(frame))
+    diagnostic = info.value.diagnostics[0]
+    assert diagnostic.code == "E501"
+    assert words in diagnostic.message
+
+
+def test_not_a_table(program):
+    with pytest.raises(segdsl.SegdslError) as info:
+        program.count("customers.csv")
+    assert info.value.diagnostics[0].code == "E501"
+
+
+def test_case_mapping_is_simple_in_polars():
+    program = segdsl.loads('entity t { key id: int  s: string }\nsegment l: lower(s) == "οδοσ"\n'
+                           'segment u: upper(s) == "STRAßE"\nsegment i: lower(s) == "istanbul"', as_of="2026-11-01")
+    data = pl.DataFrame({"id": [1, 2, 3], "s": ["ΟΔΟΣ", "straße", "İSTANBUL"]})
+    assert program.count(data) == {"l": 1, "u": 1, "i": 1}
