@@ -18,16 +18,9 @@ from typing import Any, Callable, Mapping
 from . import ir
 from .diagnostics import SegdslError, error
 from .reference import FUNCTIONS, python_regex
-from .timeutil import shift
+from .timeutil import shift_or_none
 
 _CMP = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
-
-
-def _shift_or_none(value, amount: int, unit: str):
-    try:
-        return shift(value, amount, unit)
-    except OverflowError:  # beyond year 9999: no such date (as in the reference)
-        return None
 
 
 class RecordProgram:
@@ -83,7 +76,7 @@ def _words(kind: str) -> str:
 class _Compiler:
     def __init__(self, checked) -> None:
         self.checked = checked
-        self.namespace: dict[str, Any] = {"_shift": _shift_or_none, "_math": math}
+        self.namespace: dict[str, Any] = {"_shift": shift_or_none, "_math": math}
         self.counter = 0
 
     def module(self) -> tuple[str, dict[str, Any]]:

@@ -20,7 +20,7 @@ from . import ir
 from .regex import PortableRegex
 from .rounding import decimal_round
 from .textcase import simple_case
-from .timeutil import shift
+from .timeutil import shift_or_none
 
 Value = Any  # int | float | str | bool | date | datetime | None
 
@@ -134,10 +134,7 @@ class Interpreter:
         value = self.eval(e.item)
         if value is None:
             return None
-        try:
-            return shift(value, e.amount, e.unit)
-        except OverflowError:  # beyond year 9999: no such date
-            return None
+        return shift_or_none(value, e.amount, e.unit)
 
 
 def kleene_and(values: list[Value]) -> Value:

@@ -23,6 +23,14 @@ def shift(value: dt.date, amount: int, unit: str) -> dt.date:
     return value.replace(year=year, month=month, day=day)
 
 
+def shift_or_none(value: dt.date, amount: int, unit: str) -> dt.date | None:
+    """`shift` for data values: a date moved beyond year 9999 does not exist, so it is null."""
+    try:
+        return shift(value, amount, unit)
+    except OverflowError:
+        return None
+
+
 # Python's fromisoformat also takes '20261101', '2026-W44-1' and time zones; segdsl does not.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?")
