@@ -106,10 +106,11 @@ class Program:
         """
         from .vectorized import PolarsCompiler, from_polars
 
+        if segment is not None:
+            self.segment(segment)  # an unknown name (E202) before any data is read
         frame, kind, checked, key = self._table(data, as_of)
         compiler = PolarsCompiler(checked)
         if segment is not None:
-            self.segment(segment)
             query = frame.lazy().filter(compiler.flag(segment)).select(key)
         else:
             query = frame.lazy().select(pl.col(key), *(compiler.flag(name) for name in checked.segments))
@@ -195,11 +196,14 @@ def _collect(query: pl.LazyFrame, program: Program) -> pl.DataFrame:
     try:
         return query.collect()
     except pl.exceptions.PolarsError as exc:  # e.g. a missing or mistyped column without an entity block
-        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        help_text = ("without an entity block, check that every name is a column of the data"
-                     if program.schema.trusted else None)
-        raise SegdslError([error("E903", f"polars could not evaluate the segments: {first_line}", help=help_text)],
-                          program.source) from None
+        raise engine_failure(program, "polars could not evaluate the segments", exc) from None
+
+
+def engine_failure(program: Program, what: str, exc: Exception) -> SegdslError:
+    """E903: an engine refused to run what segdsl gave it; its first line of error text, no traceback."""
+    first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+    help_text = "without an entity block, check that every name is a column of the data" if program.schema.trusted else None
+    return SegdslError([error("E903", f"{what}: {first_line}", help=help_text)], program.source)
 
 
 def _position(d: Diagnostic) -> tuple[int, int]:

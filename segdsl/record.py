@@ -20,9 +20,6 @@ from .diagnostics import SegdslError, error
 from .reference import FUNCTIONS, python_regex
 from .timeutil import shift_or_none
 
-_CMP = {"==": "==", "!=": "!=", "<": "<", "<=": "<=", ">": ">", ">=": ">="}
-
-
 class RecordProgram:
     """The compiled segments of one checked program: `is_true[name](record)` and `segments_of`."""
 
@@ -191,9 +188,9 @@ class _Compiler:
             if op == "==" and want:  # None == lit is False: no null check needed
                 return f"({self.value(left)} == {lit})"
             a = self.temp()
-            return f"(({a} := {self.value(left)}) is not None and {'' if want else 'not '}({a} {_CMP[op]} {lit}))"
+            return f"(({a} := {self.value(left)}) is not None and {'' if want else 'not '}({a} {op} {lit}))"
         a, b = self.temp(), self.temp()
-        test = f"{a} {_CMP[op]} {b}"
+        test = f"{a} {op} {b}"
         return (f"(({a} := {self.value(left)}) is not None and ({b} := {self.value(right)}) is not None"
                 f" and {'' if want else 'not '}({test}))")
 

@@ -330,7 +330,7 @@ def test_lower_dotted_capital_i(engine):
 
 @pytest.mark.parametrize("engine", [
     _xfail_on("duckdb", "duckdb", "DuckDB's UPPER('ß') is 'ẞ' (U+1E9E), not the simple mapping 'ß' that "
-                                   "segdsl.engines.sqlite.simple_case documents"),
+                                   "segdsl.textcase.simple_case documents"),
     "sqlite",
 ])
 def test_upper_sharp_s_stays(engine):

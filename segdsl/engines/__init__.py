@@ -1,7 +1,8 @@
-"""Engines that run compiled SQL on data in this process: the seam behind `segdsl eval --engine`.
+"""Engines that evaluate segments on data in this process: the seam behind `segdsl eval --engine`.
 
-An engine loads a schema-fitted Polars frame as a table and runs a query,
-returning every row (fetched fully before anything else runs on the connection).
+A SQL engine loads a schema-fitted Polars frame as a table and runs a compiled query,
+returning every row (fetched fully before anything else runs on the connection). Polars
+(`dialect = None`) evaluates the segments on the frame itself instead.
 Adding an engine: a module with a class like `DuckDBEngine`, and a line in ENGINES.
 """
 
@@ -13,7 +14,7 @@ from dataclasses import dataclass
 import polars as pl
 
 from ..diagnostics import SegdslError, error
-from ..program import Program
+from ..program import Program, engine_failure
 
 ENGINES = {"polars": "segdsl.engines.inmemory:PolarsEngine", "duckdb": "segdsl.engines.duckdb:DuckDBEngine",
            "sqlite": "segdsl.engines.sqlite:SQLiteEngine"}
@@ -58,11 +59,7 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
         runner.load(table, frame)
         columns, rows = runner.query(sql)
     except Exception as exc:  # noqa: BLE001 - any driver error: report it, never a traceback
-        first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-        help_text = ("without an entity block, check that every name is a column of the data"
-                     if program.schema.trusted else None)
-        raise SegdslError([error("E903", f"{engine} could not run the query: {first_line}", help=help_text)],
-                          program.source) from None
+        raise engine_failure(program, f"{engine} could not run the query", exc) from None
     finally:
         runner.close()
     return _result(columns, rows, segment, counts)

@@ -13,10 +13,10 @@ class PolarsEngine:
     dialect = None  # not a SQL engine
 
     def evaluate(self, program, frame: pl.DataFrame, segment: str | None, as_of, counts: bool):
+        if counts and segment is not None:  # one segment: count its members only
+            return [segment], [(program.evaluate(frame, segment, as_of=as_of).height,)]
         if counts:
             tally = program.count(frame, as_of=as_of)
-            if segment is not None:
-                tally = {segment: tally[segment]}
             return list(tally), [tuple(tally.values())]
         answer = program.evaluate(frame, segment, as_of=as_of)
         return answer.columns, answer.rows()
