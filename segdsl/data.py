@@ -58,11 +58,18 @@ def read_data(path: str | Path, schema: Schema) -> pl.DataFrame:
 
 
 def prepare(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl.DataFrame:
-    """Data ready for any engine: fitted to the entity, or without one as it is; NaN is null."""
+    """Data ready for any engine: fitted to the entity, or without one as it is; NaN and ±inf are null."""
     if not schema.trusted:
         return fit_to_schema(frame, schema, name)
     floats = [column for column, dtype in frame.schema.items() if dtype.is_float()]
-    return frame.with_columns(pl.col(floats).fill_nan(None)) if floats else frame
+    return frame.with_columns(finite_or_null(pl.col(c)) for c in floats) if floats else frame
+
+
+def finite_or_null(values: pl.Expr | pl.Series) -> pl.Expr:
+    """Floats in segdsl are finite: NaN and infinities are null (docs/semantics.md), as engines
+    without them (MariaDB) would hold them, and so that no arithmetic gives NaN."""
+    expr = pl.when(values.is_finite()).then(values)
+    return expr.alias(values.name) if isinstance(values, pl.Series) else expr
 
 
 def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl.DataFrame:
@@ -73,7 +80,7 @@ def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl
                         help=did_you_mean(column, frame.columns) or "columns found: " + ", ".join(frame.columns))
         converted = _convert(frame.get_column(column), type_, column, name)
         if type_.kind == "float":
-            converted = converted.fill_nan(None)  # NaN is null in segdsl (docs/semantics.md)
+            converted = pl.select(finite_or_null(converted)).to_series()
         columns.append(converted)
     fitted = pl.DataFrame(columns)
     key = schema.key

@@ -73,7 +73,7 @@ def _words(kind: str) -> str:
 class _Compiler:
     def __init__(self, checked) -> None:
         self.checked = checked
-        self.namespace: dict[str, Any] = {"_shift": shift_or_none, "_math": math}
+        self.namespace: dict[str, Any] = {"_shift": shift_or_none, "_math": math, "_finite": math.isfinite}
         self.counter = 0
 
     def module(self) -> tuple[str, dict[str, Any]]:
@@ -102,9 +102,12 @@ class _Compiler:
     def value(self, e: ir.Expr) -> str:
         if isinstance(e, ir.Col):
             access = f"r[{e.name!r}]"
-            if e.type.kind in ("float", "any"):  # NaN is null; only NaN differs from itself
+            if e.type.kind == "float":  # NaN and ±inf are null: x - x is 0 only for a finite x
                 v = self.temp()
-                return f"(None if ({v} := {access}) != {v} else {v})"
+                return f"(None if ({v} := {access}) is None or {v} - {v} else {v})"
+            if e.type.kind == "any":  # a file without an entity: any float that is not finite is null
+                v = self.temp()
+                return f"(None if ({v} := {access}).__class__ is float and not _finite({v}) else {v})"
             return access
         if isinstance(e, ir.Lit):
             return self.constant(e.value)
@@ -112,7 +115,7 @@ class _Compiler:
             a, b = self.temp(), self.temp()
             guard = f"({a} := {self.value(e.left)}) is None or ({b} := {self.value(e.right)}) is None"
             if e.op == "/":
-                return f"(None if {guard} or {b} == 0 else {a} / {b})"
+                return f"(None if {guard} or {b} == 0 else float({a}) / {b})"  # as SQL: CAST(a AS DOUBLE) / b
             return f"(None if {guard} else {a} {e.op} {b})"
         if isinstance(e, ir.Neg):
             a = self.temp()
@@ -183,6 +186,13 @@ class _Compiler:
         return f"({self.value(e)} == {want})"
 
     def compare(self, op: str, left: ir.Expr, right: ir.Expr, want: bool) -> str:
+        if {left.type.kind, right.type.kind} == {"int", "float"}:
+            # An int meets a float as the nearest float, as in SQL (Python compares them exactly).
+            if left.type.kind == "float" and isinstance(right, ir.Lit) and right.value is not None:
+                return self.compare(op, left, ir.Lit(float(right.value), left.type), want)
+            a, b = self.temp(), self.temp()
+            return (f"(({a} := {self.value(left)}) is not None and ({b} := {self.value(right)}) is not None"
+                    f" and {'' if want else 'not '}(float({a}) {op} float({b})))")
         if isinstance(right, ir.Lit) and right.value is not None:  # the common case: field op literal
             lit = self.constant(right.value)
             if op == "==" and want:  # None == lit is False: no null check needed

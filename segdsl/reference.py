@@ -55,7 +55,7 @@ class Interpreter:
     # -- values
     def _col(self, e: ir.Col) -> Value:
         value = self.row[e.name]
-        if isinstance(value, float) and math.isnan(value):
+        if isinstance(value, float) and not math.isfinite(value):  # NaN and ±inf are null
             return None
         return value
 
@@ -165,6 +165,8 @@ def compare(op: str, left: Value, right: Value) -> Value:
     """A comparison: UNKNOWN with a null side; text by code point; int and float by value."""
     if left is None or right is None:
         return None
+    if type(left) is not type(right) and isinstance(left, float) != isinstance(right, float):
+        left, right = float(left), float(right)  # an int meets a float as the nearest float, as in SQL
     return _ORDER[op](left, right)
 
 
@@ -178,7 +180,7 @@ def arithmetic(op: str, left: Value, right: Value) -> Value:
         return left - right
     if op == "*":
         return left * right
-    return None if right == 0 else left / right
+    return None if right == 0 else float(left) / right  # as SQL's CAST(left AS DOUBLE) / right
 
 
 def _round(value, digits=0):

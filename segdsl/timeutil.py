@@ -31,6 +31,20 @@ def shift_or_none(value: dt.date, amount: int, unit: str) -> dt.date | None:
         return None
 
 
+def shift_limit(amount: int, unit: str, timestamp: bool) -> dt.date | None:
+    """The last value (amount > 0) or the first (amount < 0) that the shift keeps within years 1-9999.
+
+    A shifted date beyond that range is null (`shift_or_none`); engines whose calendars go
+    further (Polars, DuckDB, PostgreSQL) guard the shift with `value <= limit` (`>=` backwards).
+    None: no value can be moved that far.
+    """
+    if timestamp:
+        end = dt.datetime.max if amount > 0 else dt.datetime.min
+    else:
+        end = dt.date.max if amount > 0 else dt.date.min
+    return shift_or_none(end, -amount, unit)
+
+
 # Python's fromisoformat also takes '20261101', '2026-W44-1' and time zones; segdsl does not.
 _DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _TIMESTAMP = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}[T ][0-9]{2}:[0-9]{2}(:[0-9]{2}(\.[0-9]{1,6})?)?")

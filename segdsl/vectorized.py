@@ -20,6 +20,7 @@ from . import ir
 from .diagnostics import SegdslError, error
 from .rounding import decimal_round
 from .textcase import simple_case
+from .timeutil import shift_limit
 
 
 class PolarsCompiler:
@@ -72,7 +73,10 @@ class PolarsCompiler:
     def _InList(self, e: ir.InList) -> pl.Expr:
         operand = self.expr(e.operand)
         if all(isinstance(i, ir.Lit) and i.value is not None for i in e.items):
-            found = operand.is_in([i.value for i in e.items])  # null operand -> null
+            values = [i.value for i in e.items]
+            if any(isinstance(v, float) for v in values) or e.operand.type.kind == "float":
+                operand, values = operand.cast(pl.Float64), [float(v) for v in values]  # ints meet floats as floats
+            found = operand.is_in(values)  # null operand -> null
         else:  # x in [a, b] is x == a or x == b
             found = reduce(lambda a, b: a | b, (operand.eq(self.expr(i)) for i in e.items))
         return ~found if e.negated else found
@@ -102,9 +106,13 @@ class PolarsCompiler:
         left, right = self.expr(e.left), self.expr(e.right)
         if e.op == "/":
             return pl.when(right.eq(0)).then(None).otherwise(left.cast(pl.Float64) / right)
+        if e.type.kind == "int":  # Int64 would wrap around silently; Python's ints do not
+            left, right = left.cast(pl.Int128), right.cast(pl.Int128)
         return {"+": left.add, "-": left.sub, "*": left.mul}[e.op](right)
 
     def _Neg(self, e: ir.Neg) -> pl.Expr:
+        if e.type.kind == "int":  # -(-2**63) needs 65 bits; Polars has no negation of Int128
+            return pl.lit(0, dtype=pl.Int128) - self.expr(e.item).cast(pl.Int128)
         return -self.expr(e.item)
 
     def _Func(self, e: ir.Func) -> pl.Expr:
@@ -117,7 +125,7 @@ class PolarsCompiler:
         if e.name == "length":
             return args[0].str.len_chars()
         if e.name == "abs":
-            return args[0].abs()
+            return (args[0].cast(pl.Int128) if e.type.kind == "int" else args[0]).abs()
         digits = e.args[1].value if len(e.args) == 2 else 0  # the checker allows only an int literal
         if e.args[0].type.kind == "int":
             return args[0] if len(e.args) == 1 else args[0].cast(pl.Float64)
@@ -129,8 +137,18 @@ class PolarsCompiler:
     def _DateShift(self, e: ir.DateShift) -> pl.Expr:
         value = self.expr(e.item)
         if e.unit in ("day", "week"):
-            return value + pl.duration(days=e.amount * (7 if e.unit == "week" else 1))
-        return value.dt.offset_by(f"{e.amount}{'mo' if e.unit == 'month' else 'y'}")  # clamps month ends
+            shifted = value + pl.duration(days=e.amount * (7 if e.unit == "week" else 1))
+        else:
+            shifted = value.dt.offset_by(f"{e.amount}{'mo' if e.unit == 'month' else 'y'}")  # clamps month ends
+        if e.amount == 0:
+            return shifted
+        # Polars' calendar goes beyond year 9999; segdsl's ends there, and a date moved out is null.
+        limit = shift_limit(e.amount, e.unit, e.type.kind == "timestamp")
+        if limit is None:
+            return pl.lit(None, dtype=pl.Datetime("us") if e.type.kind == "timestamp" else pl.Date)
+        inside = value.le(self._Lit(ir.Lit(type=e.type, value=limit))) if e.amount > 0 else \
+            value.ge(self._Lit(ir.Lit(type=e.type, value=limit)))
+        return pl.when(inside).then(shifted)
 
 
 @lru_cache(maxsize=2)

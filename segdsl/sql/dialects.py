@@ -38,6 +38,7 @@ class SQLite(Lowering):
     """
 
     regex_flavour = "python"
+    exact_int_float_compare = True
 
     def regex(self, operand, pattern, ignore_case):
         return _fn("segdsl_regexp", _str(("(?i)" if ignore_case else "") + pattern), operand)
@@ -75,8 +76,10 @@ class SQLite(Lowering):
         if kind == "date":
             return _fn("DATE", value, days)
         # DATETIME() answers whole seconds; whole days leave the fraction as it was, so put it back.
+        # The whole seconds alone: DATETIME() keeps milliseconds, so '23:59:59.9996' would become the next second.
+        seconds = exp.Substring(this=value.copy(), start=_num(1), length=_num(19))
         fraction = exp.Substring(this=value.copy(), start=_num(20))
-        return exp.DPipe(this=_fn("DATETIME", value, days), expression=fraction, safe=True)
+        return exp.DPipe(this=_fn("DATETIME", seconds, days), expression=fraction, safe=True)
 
 
 class Postgres(Lowering):

@@ -17,6 +17,7 @@ from sqlglot import exp
 
 from .. import ir
 from ..rounding import WHOLE_FROM
+from ..timeutil import shift_limit
 from . import identifiers
 
 
@@ -53,6 +54,11 @@ _ARITH = {"+": exp.Add, "-": exp.Sub, "*": exp.Mul}
 
 _ATOMS = (exp.Column, exp.Literal, exp.Paren, exp.Boolean, exp.Null, exp.Anonymous, exp.Cast)
 _COMPOUND = (exp.Binary, exp.Connector, exp.Predicate, exp.Unary, exp.Collate)
+
+
+def _exact_in_float(e: ir.Expr) -> bool:
+    """An int literal that a float holds exactly compares the same either way."""
+    return isinstance(e, ir.Lit) and isinstance(e.value, int) and abs(e.value) <= 2 ** 53
 
 
 def _paren(e: exp.Expression) -> exp.Expression:
@@ -158,9 +164,19 @@ class Lowering:
         """
         return e
 
+    # Whether the engine compares an int with a float exactly (SQLite) rather than as two floats.
+    exact_int_float_compare = False
+
     def _operands(self, *items: ir.Expr, ordering: bool = False) -> list[exp.Expression]:
         text = any(i.type.is_text for i in items)
-        return [self.text_operand(self.lower(i), ordering) if text else self.lower(i) for i in items]
+        if text:
+            return [self.text_operand(self.lower(i), ordering) for i in items]
+        lowered = [self.lower(i) for i in items]
+        if self.exact_int_float_compare and {i.type.kind for i in items} >= {"int", "float"}:
+            # An int meets a float as the nearest float (docs/semantics.md): 2**53 + 1 == 2.0**53.
+            lowered = [cast(v, "DOUBLE") if i.type.kind == "int" and not _exact_in_float(i) else v
+                       for i, v in zip(items, lowered)]
+        return lowered
 
     def lower_Cmp(self, e: ir.Cmp) -> exp.Expression:
         if e.left.type.kind == "bool" and self._is_predicate(e.left) or e.right.type.kind == "bool" and self._is_predicate(e.right):
@@ -304,7 +320,22 @@ class Lowering:
         return exp.DateDiff(this=end, expression=start, unit=exp.var("DAY"))
 
     def lower_DateShift(self, e: ir.DateShift) -> exp.Expression:
-        return self.date_shift(self.lower(e.item), e.amount, e.unit, e.type.kind)
+        value, kind = self.lower(e.item), e.type.kind
+        shifted = self.date_shift(value, e.amount, e.unit, kind)
+        if e.amount == 0:
+            return shifted
+        # A date moved beyond the years 1-9999 is null (docs/semantics.md); engines' calendars
+        # disagree there (DuckDB goes on, MariaDB gives null, SQLite stops), so guard the input.
+        limit = shift_limit(e.amount, e.unit, kind == "timestamp")
+        if limit is None:
+            return exp.Null()
+        if kind == "date":
+            inside = (exp.LTE if e.amount > 0 else exp.GTE)(this=value.copy(), expression=self.date_literal(limit))
+        elif e.amount > 0:  # `< next midnight` rather than `<= ...23:59:59.999999`: not every engine keeps microseconds
+            inside = exp.LT(this=value.copy(), expression=self.timestamp_literal(limit + dt.timedelta(microseconds=1)))
+        else:
+            inside = exp.GTE(this=value.copy(), expression=self.timestamp_literal(limit))
+        return exp.Case(ifs=[exp.If(this=inside, true=shifted)])
 
     def date_shift(self, value: exp.Expression, amount: int, unit: str, kind: str) -> exp.Expression:
         if unit == "week":

@@ -80,13 +80,13 @@ SELECT id FROM people WHERE (n > 1 AND flag) OR (NOT (n > 1) AND NOT flag);
 SELECT id FROM people WHERE d >= CAST('2026-10-01' AS Nullable(DATE));
 
 -- date_col_shift_days
-SELECT id FROM people WHERE DATE_ADD(DAY, 10, d) <= CAST('2026-11-01' AS Nullable(DATE));
+SELECT id FROM people WHERE CASE WHEN d <= CAST('9999-12-21' AS Nullable(DATE)) THEN DATE_ADD(DAY, 10, d) END <= CAST('2026-11-01' AS Nullable(DATE));
 
 -- date_col_shift_month
-SELECT id FROM people WHERE DATE_ADD(MONTH, 1, d) <= CAST('2026-11-01' AS Nullable(DATE));
+SELECT id FROM people WHERE CASE WHEN d <= CAST('9999-11-30' AS Nullable(DATE)) THEN DATE_ADD(MONTH, 1, d) END <= CAST('2026-11-01' AS Nullable(DATE));
 
 -- ts_col_shift
-SELECT id FROM people WHERE DATE_ADD(DAY, 14, ts) < CAST('2026-11-01 00:00:00' AS Nullable(DateTime));
+SELECT id FROM people WHERE CASE WHEN ts < CAST('9999-12-18 00:00:00' AS Nullable(DateTime)) THEN DATE_ADD(DAY, 14, ts) END < CAST('2026-11-01 00:00:00' AS Nullable(DateTime));
 
 -- days_date
 SELECT id FROM people WHERE DATE_DIFF(DAY, d, CAST('2026-11-01' AS Nullable(DATE))) > 30;

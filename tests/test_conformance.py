@@ -1,0 +1,190 @@
+"""The conformance corpus (tests/conformance/, read by tests/corpus.py) on every backend.
+
+One test per case and backend. The expected members were worked out by hand from
+docs/semantics.md, never taken from a backend's output. A backend that answers differently
+is marked in the corpus (`# xfail(backend): why`) and the test is a strict expected failure,
+so a fix shows up as an unexpected pass; a construct a backend refuses by design is marked
+`# refused(backend): CODE` and the test checks it is refused with that code.
+
+Each backend answers a whole group at once where it can (one table load, one flags query
+for every segment), so engines that are slow to start stay cheap; if that query fails, each
+case is run on its own so that one failing case does not hide the others.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+import pytest
+
+from segdsl import ir, reference
+from segdsl.diagnostics import SegdslError
+from segdsl.engines import get_engine, run
+
+from corpus import load_corpus
+
+CORPUS = load_corpus()
+BACKENDS = ["reference", "per-record", "polars", "duckdb", "sqlite"]
+SQL_ENGINES = ["duckdb", "sqlite"]
+
+
+@cache
+def answers(group_name: str, backend: str) -> dict[str, frozenset | SegdslError]:
+    """Each case's members on the backend, or the SegdslError it raised."""
+    group = CORPUS[group_name]
+    if backend == "reference":
+        checked, rows = group.program().checked(), group.rows
+        return {name: frozenset(rows[i][group.key] for i in reference.members(checked, rows, name))
+                for name in group.cases}
+    if backend == "per-record":
+        program = group.program()
+        return {name: frozenset(r[group.key] for r in group.rows if program.matches(name, r)) for name in group.cases}
+    result: dict[str, frozenset | SegdslError] = {}
+    program = group.program()
+    dialect = get_engine(backend).dialect
+    runnable = []
+    for name in group.cases:
+        try:
+            if dialect is not None:
+                program.to_sql(name, dialect=dialect)
+            runnable.append(name)
+        except SegdslError as err:  # refused for this dialect
+            result[name] = err
+    try:
+        flags = run(group.program(runnable), group.frame, engine=backend)
+        for position, name in enumerate(flags.columns[1:], start=1):
+            result[name] = frozenset(row[0] for row in flags.rows if row[position])
+    except SegdslError:  # one case breaks the query: run each on its own
+        for name in runnable:
+            result[name] = _members(program, group, backend, name)
+    return result
+
+
+def _members(program, group, backend: str, name: str) -> frozenset | SegdslError:
+    try:
+        return frozenset(row[0] for row in run(program, group.frame, engine=backend, segment=name).rows)
+    except SegdslError as err:
+        return err
+
+
+def _params():
+    for group in CORPUS.values():
+        for case in group.cases.values():
+            for backend in BACKENDS:
+                marks = []
+                if backend in case.xfail:
+                    marks.append(pytest.mark.xfail(reason=case.xfail[backend], strict=True))
+                yield pytest.param(group.name, case.name, backend, id=f"{case.id}-{backend}", marks=marks)
+
+
+@pytest.mark.parametrize("group,case,backend", list(_params()))
+def test_conformance(group, case, backend):
+    spec = CORPUS[group].cases[case]
+    got = answers(group, backend)[case]
+    if backend in spec.refused:
+        assert isinstance(got, SegdslError), f"{backend} was expected to refuse {spec.text!r}"
+        assert {d.code for d in got.diagnostics} == {spec.refused[backend]}, str(got)
+        return
+    if isinstance(got, SegdslError):
+        pytest.fail(f"{backend} failed on {spec.text!r}:\n{got}")
+    assert got == spec.members, (f"{spec.id} on {backend}: {spec.text!r}\n"
+                                 f"extra {sorted(got - spec.members)}, missing {sorted(spec.members - got)}")
+
+
+@pytest.mark.parametrize("backend", SQL_ENGINES)
+def test_members_query_agrees_with_the_flags_query(backend):
+    """`segdsl eval --segment` runs `WHERE condition`, not the flags query: same members."""
+    for group in CORPUS.values():
+        program = group.program()
+        for name, case in group.cases.items():
+            flagged = answers(group.name, backend)[name]
+            if isinstance(flagged, SegdslError) or backend in case.xfail:
+                continue
+            assert _members(program, group, backend, name) == flagged, f"{case.id} on {backend}"
+
+
+def test_segments_of_agrees_with_matches():
+    for group in CORPUS.values():
+        program = group.program()
+        for row in group.rows:
+            assert program.segments_of(row) == [n for n in program.segments if program.matches(n, row)]
+
+
+# -- the corpus itself ----------------------------------------------------------------------------
+
+def test_corpus_size_and_every_backend_marked_by_name():
+    cases = [c for g in CORPUS.values() for c in g.cases.values()]
+    assert len(cases) >= 150
+    for case in cases:
+        assert set(case.xfail) | set(case.refused) <= set(BACKENDS), case.id
+        assert all(reason.strip() for reason in case.xfail.values()), case.id
+
+
+def test_every_column_of_every_group_has_a_null():
+    for group in CORPUS.values():
+        for column in group.frame.columns:
+            assert column == group.key or group.frame.get_column(column).null_count(), f"{group.name}.{column}"
+
+
+def _features(e: ir.Expr):
+    """What an IR node exercises: its kind, operator or function, and the kind of its operand."""
+    kind = type(e).__name__
+    if isinstance(e, ir.Cmp):
+        yield f"{e.op} {e.left.type.kind}"
+    elif isinstance(e, (ir.InList, ir.Between, ir.IsNull)):
+        yield f"{'not ' if e.negated else ''}{kind} {e.operand.type.kind}"
+    elif isinstance(e, ir.StrTest):
+        yield e.op
+    elif isinstance(e, ir.Regex):
+        yield "imatches" if e.ignore_case else "matches"
+    elif isinstance(e, ir.Arith):
+        yield f"{e.op} {e.type.kind}"
+    elif isinstance(e, ir.Func):
+        yield f"{e.name} {e.args[0].type.kind}" + (" digits" if len(e.args) == 2 and e.name == "round" else "")
+    elif isinstance(e, ir.DateShift):
+        yield f"shift {e.item.type.kind} {e.unit} {'+' if e.amount > 0 else '-'}"
+    elif isinstance(e, ir.DaysSince):
+        yield f"days_since {e.item.type.kind}"
+    elif isinstance(e, ir.Neg):
+        yield f"neg {e.type.kind}"
+    else:
+        yield kind
+    for child in _children(e):
+        yield from _features(child)
+
+
+def _children(e: ir.Expr):
+    for name in getattr(e, "__dataclass_fields__", {}):
+        value = getattr(e, name)
+        if isinstance(value, ir.Expr):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (v for v in value if isinstance(v, ir.Expr))
+
+
+REQUIRED = {
+    *(f"{op} {kind}" for op in ("==", "!=", "<", "<=", ">", ">=")
+      for kind in ("int", "float", "string", "date", "timestamp")),
+    "== bool", "!= bool", "== enum", "!= enum",
+    *(f"{neg}{node} {kind}" for neg in ("", "not ") for node in ("InList", "Between")
+      for kind in ("int", "float", "string", "date", "timestamp")),
+    "InList enum", "not InList enum",
+    *(f"{neg}IsNull {kind}" for neg in ("", "not ")
+      for kind in ("int", "float", "string", "bool", "date", "timestamp", "enum")),
+    "contains", "starts_with", "ends_with", "matches", "imatches", "And", "Or", "Not", "SegRef", "Col",
+    "+ int", "- int", "* int", "+ float", "- float", "* float", "/ float", "neg int", "neg float",
+    "lower string", "upper string", "length string", "lower enum", "length enum", "abs int", "abs float",
+    "round int", "round float", "round float digits", "round int digits",
+    "coalesce int", "coalesce float", "coalesce string", "coalesce date", "coalesce timestamp", "coalesce bool",
+    "days_since date", "days_since timestamp",
+    *(f"shift {kind} {unit} {sign}" for kind in ("date", "timestamp") for unit in ("day", "week", "month", "year")
+      for sign in "+-"),
+}
+
+
+def test_corpus_covers_every_operator_and_function():
+    seen = set()
+    for group in CORPUS.values():
+        for segment in group.program().checked().segments.values():
+            seen |= set(_features(segment.condition))
+    assert REQUIRED - seen == set()
