@@ -9,6 +9,7 @@ engine then loads.
 from __future__ import annotations
 
 import datetime as dt
+import math
 
 from pathlib import Path
 
@@ -57,30 +58,33 @@ def read_data(path: str | Path, schema: Schema) -> pl.DataFrame:
     return prepare(frame, schema, str(path))
 
 
-def prepare(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl.DataFrame:
-    """Data ready for any engine: fitted to the entity, or without one as it is; NaN and ±inf are null."""
+def prepare(frame: pl.DataFrame, schema: Schema, name: str = "data", used: set[str] | None = None) -> pl.DataFrame:
+    """Data ready for any engine: fitted to the entity, or without one as it is; NaN and ±inf are null
+    (in the `used` columns only, when given: the others are checked, not read)."""
     if not schema.trusted:
-        return fit_to_schema(frame, schema, name)
-    floats = [column for column, dtype in frame.schema.items() if dtype.is_float()]
-    return frame.with_columns(finite_or_null(pl.col(c)) for c in floats) if floats else frame
+        return fit_to_schema(frame, schema, name, used)
+    floats = [column for column, dtype in frame.schema.items() if dtype.is_float() and (used is None or column in used)]
+    return frame.with_columns(finite_or_null(frame.get_column(c)) for c in floats) if floats else frame
 
 
-def finite_or_null(values: pl.Expr | pl.Series) -> pl.Expr:
+def finite_or_null(values: pl.Series) -> pl.Series:
     """Floats in segdsl are finite: NaN and infinities are null (docs/semantics.md), as engines
     without them (MariaDB) would hold them, and so that no arithmetic gives NaN."""
-    expr = pl.when(values.is_finite()).then(values)
-    return expr.alias(values.name) if isinstance(values, pl.Series) else expr
+    total = values.sum()  # finite only if every value is: a quick look before a full pass
+    if total is not None and math.isfinite(total):
+        return values
+    return pl.select(pl.when(values.is_finite()).then(values).alias(values.name)).to_series()
 
 
-def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data") -> pl.DataFrame:
+def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data", used: set[str] | None = None) -> pl.DataFrame:
     columns = []
     for column, type_ in schema.fields.items():
         if column not in frame.columns:
             raise _fail(f"column '{column}' is missing from {name}",
                         help=did_you_mean(column, frame.columns) or "columns found: " + ", ".join(frame.columns))
         converted = _convert(frame.get_column(column), type_, column, name)
-        if type_.kind == "float":
-            converted = pl.select(finite_or_null(converted)).to_series()
+        if type_.kind == "float" and (used is None or column in used):
+            converted = finite_or_null(converted)
         columns.append(converted)
     fitted = pl.DataFrame(columns)
     key = schema.key

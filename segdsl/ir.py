@@ -154,6 +154,23 @@ class SegmentIR:
     span: Span  # of the name, for diagnostics about the whole segment
 
 
+def children(e: Expr):
+    """The nodes right below `e`, in order."""
+    for name in e.__dataclass_fields__:
+        value = getattr(e, name)
+        if isinstance(value, Expr):
+            yield value
+        elif isinstance(value, tuple):
+            yield from (item for item in value if isinstance(item, Expr))
+
+
+def walk(e: Expr):
+    """The node and every node below it (not into referenced segments)."""
+    yield e
+    for child in children(e):
+        yield from walk(child)
+
+
 def _lit_text(e: Lit) -> str:
     v = e.value
     if v is None:

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from pathlib import Path
 
 import polars as pl
 
-from . import ast
+from . import ast, ir
 from .checker import CheckedProgram, check
 from .diagnostics import Diagnostic, SegdslError, did_you_mean, error, has_errors
 from .gcpause import gc_paused
@@ -111,9 +112,10 @@ class Program:
         frame, kind, checked, key = self._table(data, as_of)
         compiler = PolarsCompiler(checked)
         if segment is not None:
-            query = frame.lazy().filter(compiler.flag(segment)).select(key)
+            query = compiler.query(frame.lazy(), [segment]).filter(compiler.flag(segment)).select(key)
         else:
-            query = frame.lazy().select(pl.col(key), *(compiler.flag(name) for name in checked.segments))
+            names = list(checked.segments)
+            query = compiler.query(frame.lazy(), names).select(pl.col(key), *(compiler.flag(n) for n in names))
         return from_polars(_collect(query, self), kind)
 
     def count(self, data, *, as_of: dt.date | dt.datetime | str | None = None) -> dict[str, int]:
@@ -124,16 +126,22 @@ class Program:
         compiler = PolarsCompiler(checked)
         if not checked.segments:
             return {}
-        counts = _collect(frame.lazy().select(compiler.flag(n).sum() for n in checked.segments), self)
+        names = list(checked.segments)
+        counts = _collect(compiler.query(frame.lazy(), names).select(compiler.flag(n).sum() for n in names), self)
         return {name: int(counts.get_column(name)[0]) for name in checked.segments}
+
+    @functools.cached_property
+    def _used_columns(self) -> set[str]:
+        """The fields some segment reads (the same for every as-of date)."""
+        return {n.name for s in self.checked().segments.values() for n in ir.walk(s.condition) if isinstance(n, ir.Col)}
 
     def _table(self, data, as_of):
         from .data import prepare
         from .vectorized import to_polars
 
         checked = self.checked(as_of)
-        frame, kind = to_polars(data)
-        frame = prepare(frame, checked.schema)  # DataError (E501) names the column
+        frame, kind = to_polars(data, None if checked.schema.trusted else list(checked.schema.fields))
+        frame = prepare(frame, checked.schema, used=self._used_columns)  # DataError (E501) names the column
         key = checked.schema.key or frame.columns[0]
         return frame, kind, checked, key
 

@@ -5,12 +5,14 @@ and `~` are Kleene; comparisons with null give null), so most constructs map one
 Polars' own operation differs from segdsl's semantics (docs/semantics.md) it is adjusted here:
 x / 0 is null (Polars gives inf or NaN), lower/upper use the simple case mapping (Polars applies
 the full mapping and the final-sigma rule), round follows segdsl/rounding.py, NaN is null.
-Many segments go into one lazy query, so Polars computes shared sub-conditions once.
+Many segments go into one lazy query; sub-conditions they share (and segments they refer to) are
+computed once, as columns of the query (`PolarsCompiler.query`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from functools import lru_cache, reduce
 from typing import Any
 
@@ -27,6 +29,21 @@ class PolarsCompiler:
     def __init__(self, checked) -> None:
         self.segments = checked.segments
         self._memo: dict[str, pl.Expr] = {}
+        self._named: dict[ir.Expr, str] = {}  # sub-conditions computed once, as columns of the query
+
+    def query(self, frame: pl.LazyFrame, names: list[str]) -> pl.LazyFrame:
+        """`frame` with every sub-condition that the segments `names` (and those they refer to)
+        share computed once, as a column, before the segments themselves: one pass, no repeats.
+
+        Polars' own common-subexpression elimination shares whole repeated expressions but not
+        a repeat nested inside one it already shares; this does both.
+        """
+        roots = [self.segments[n].condition for n in _with_references(self.segments, names)]
+        for stage in _stages(_shared(roots), roots):
+            names = {node: f"segdsl#{len(self._named) + i}" for i, node in enumerate(stage)}  # no field has a '#'
+            frame = frame.with_columns(self.expr(node).alias(name) for node, name in names.items())
+            self._named.update(names)
+        return frame
 
     def segment(self, name: str) -> pl.Expr:
         """The segment's condition: true, false or null per row."""
@@ -39,6 +56,9 @@ class PolarsCompiler:
         return self.segment(name).fill_null(False).alias(name)
 
     def expr(self, e: ir.Expr) -> pl.Expr:
+        name = self._named.get(e)
+        if name is not None:
+            return pl.col(name)
         return getattr(self, "_" + type(e).__name__)(e)
 
     # -- values
@@ -121,6 +141,10 @@ class PolarsCompiler:
             return pl.coalesce(args)
         if e.name in ("lower", "upper"):
             upper = e.name == "upper"
+            before = _mapped_before(upper)
+            if before:  # lower(): map the few special characters first, then Polars' own mapping, in parallel
+                text = args[0].str.replace_many(list(before), list(before.values()))
+                return text.str.to_uppercase() if upper else text.str.to_lowercase()
             return args[0].map_batches(lambda s: _simple_case_series(s, upper), return_dtype=pl.String)
         if e.name == "length":
             return args[0].str.len_chars()
@@ -151,9 +175,69 @@ class PolarsCompiler:
         return pl.when(inside).then(shifted)
 
 
+def _with_references(segments, names: list[str]) -> list[str]:
+    """`names` and every segment they refer to, directly or not."""
+    found, todo = [], list(names)
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.append(name)
+            todo.extend(n.name for n in ir.walk(segments[name].condition) if isinstance(n, ir.SegRef))
+    return found
+
+
+def _shared(roots: list[ir.Expr]) -> set[ir.Expr]:
+    """Sub-conditions (not bare columns, literals or segment references) computed more than once.
+
+    A repeat that only ever occurs inside one shared sub-condition is computed with it, once,
+    so it is dropped; that can leave others used once, hence the loop.
+    """
+    cheap = (ir.Col, ir.Lit, ir.SegRef)
+    counts = Counter(n for root in roots for n in ir.walk(root) if not isinstance(n, cheap))
+    shared = {n for n, k in counts.items() if k > 1}
+    while True:
+        uses: Counter = Counter()
+        expanded: set[ir.Expr] = set()
+
+        def visit(node: ir.Expr) -> None:
+            if node in shared:
+                uses[node] += 1
+                if node in expanded:
+                    return
+                expanded.add(node)
+            for child in ir.children(node):
+                visit(child)
+
+        for root in roots:
+            visit(root)
+        kept = {n for n in shared if uses[n] > 1}
+        if kept == shared:
+            return shared
+        shared = kept
+
+
+def _stages(shared: set[ir.Expr], roots: list[ir.Expr]) -> list[list[ir.Expr]]:
+    """The shared nodes in groups that can be computed together: each only needs earlier groups.
+    In the order they first occur, so the query is the same on every run."""
+    level: dict[ir.Expr, int] = {}
+
+    def depth(node: ir.Expr) -> int:
+        if node not in level:
+            below = [depth(n) for n in ir.walk(node) if n is not node and n in shared]
+            level[node] = 1 + max(below, default=-1)
+        return level[node]
+
+    stages: list[list[ir.Expr]] = []
+    for node in dict.fromkeys(n for root in roots for n in ir.walk(root) if n in shared):
+        d = depth(node)
+        stages.extend([] for _ in range(d + 1 - len(stages)))
+        stages[d].append(node)
+    return stages
+
+
 @lru_cache(maxsize=2)
-def _needs_python(upper: bool) -> str:
-    """A regex class of the characters whose Polars (full) mapping differs from the simple one."""
+def _special_characters(upper: bool) -> tuple[str, ...]:
+    """The characters whose Polars (full) case mapping differs from the simple one."""
     chars = []
     for code in range(0x10000):  # every character with a multi-character case mapping is in the BMP
         ch = chr(code)
@@ -164,7 +248,23 @@ def _needs_python(upper: bool) -> str:
             chars.append(ch)
     if not upper:
         chars.append("Σ")  # lowers to 'ς' at the end of a word in Polars, to 'σ' per character
-    return "[" + "".join("\\" + c if c in "\\]^-[" else c for c in chars) + "]"
+    return tuple(chars)
+
+
+@lru_cache(maxsize=2)
+def _mapped_before(upper: bool) -> dict[str, str] | None:
+    """Special characters replaced by their simple mapping before Polars maps the text, when
+    that mapping then stays as it is (lower: 'İ' -> 'i', 'Σ' -> 'σ'); None when it would not
+    (upper: 'ß' stays 'ß', which Polars would make 'SS')."""
+    before = {ch: simple_case(ch, upper) for ch in _special_characters(upper)}
+    stays = all((m.upper() if upper else m.lower()) == m for m in before.values())
+    return before if stays else None
+
+
+@lru_cache(maxsize=2)
+def _needs_python(upper: bool) -> str:
+    """A regex class of the special characters, to find the values to map in Python."""
+    return "[" + "".join("\\" + c if c in "\\]^-[" else c for c in _special_characters(upper)) + "]"
 
 
 def _simple_case_series(s: pl.Series, upper: bool) -> pl.Series:
@@ -178,12 +278,25 @@ def _simple_case_series(s: pl.Series, upper: bool) -> pl.Series:
 
 # -- the public entry points: any kind of table in, the same kind out ---------------------------------
 
-def to_polars(data: Any) -> tuple[pl.DataFrame, str]:
-    """The data as a Polars frame, and the kind it came as (to give the answer back in)."""
+def to_polars(data: Any, fields: list[str] | None = None) -> tuple[pl.DataFrame, str]:
+    """The data as a Polars frame, and the kind it came as (to give the answer back in).
+
+    A LazyFrame is collected with only the declared `fields`, so a scan reads no other column;
+    one it lacks is reported from its schema, before anything is read.
+    """
     if isinstance(data, pl.DataFrame):
         return data, "polars"
     if isinstance(data, pl.LazyFrame):
-        return data.collect(), "lazy"
+        try:
+            if fields is None:
+                return data.collect(), "lazy"
+            available = data.collect_schema()
+            if any(f not in available for f in fields):
+                return pl.DataFrame(schema=available), "lazy"  # empty: fitting it names the missing column
+            return data.select(fields).collect(), "lazy"
+        except (pl.exceptions.PolarsError, OSError) as exc:  # a scan of a missing or broken file
+            first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+            raise SegdslError([error("E501", f"cannot read the LazyFrame: {first_line}")]) from None
     if isinstance(data, list):
         try:
             return pl.DataFrame(data, infer_schema_length=None), "records"

@@ -7,7 +7,6 @@ once, so the benchmarked code stays correct.
 
 import datetime as dt
 
-import polars as pl
 import pytest
 from lark import Lark
 
@@ -81,37 +80,3 @@ def test_record_segments_of(benchmark):
     program = segdsl.loads(FOUR, as_of=AS_OF)
     benchmark.group = "record"
     assert benchmark(program.segments_of, PROFILE) == ["target"]
-
-
-# -- tables: segdsl's Polars evaluation beside the same condition written by hand in Polars ----------
-
-def _customers(rows: int) -> pl.DataFrame:
-    pick = lambda seed, values: pl.lit(pl.Series(values)).get(pl.int_range(rows).hash(seed) % len(values))  # noqa: E731
-    return pl.select(
-        pl.int_range(rows).alias("customer_id"),
-        pick(1, ["road", "mountain", "gravel"]).alias("sport"),
-        pick(2, ["beginner", "amateur", "pro"]).alias("level"),
-        pick(3, ["F", "M"]).alias("sex"),
-        (pl.int_range(rows).hash(4) % 65 + 15).cast(pl.Int64).alias("age"),
-    )
-
-
-@pytest.fixture(scope="module")
-def customers():
-    return _customers(1_000_000)
-
-
-def test_table_hand_written_polars(benchmark, customers):
-    """The baseline: the four comparisons as a lazy Polars query, flags never null."""
-    benchmark.group = "table-1M"
-    condition = ((pl.col("sport") == "road") & (pl.col("level") == "amateur") & (pl.col("sex") == "F")
-                 & (pl.col("age") >= 18)).fill_null(False).alias("target")
-    query = lambda: customers.lazy().select(pl.col("customer_id"), condition).collect()  # noqa: E731
-    assert benchmark(query).height == customers.height
-
-
-def test_table_segdsl_evaluate(benchmark, customers):
-    benchmark.group = "table-1M"
-    program = segdsl.loads(FOUR, as_of=AS_OF)
-    flags = benchmark(program.evaluate, customers)
-    assert flags.columns == ["customer_id", "target"] and flags.height == customers.height

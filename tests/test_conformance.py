@@ -126,40 +126,28 @@ def test_every_column_of_every_group_has_a_null():
             assert column == group.key or group.frame.get_column(column).null_count(), f"{group.name}.{column}"
 
 
-def _features(e: ir.Expr):
+def _feature(e: ir.Expr) -> str:
     """What an IR node exercises: its kind, operator or function, and the kind of its operand."""
     kind = type(e).__name__
     if isinstance(e, ir.Cmp):
-        yield f"{e.op} {e.left.type.kind}"
-    elif isinstance(e, (ir.InList, ir.Between, ir.IsNull)):
-        yield f"{'not ' if e.negated else ''}{kind} {e.operand.type.kind}"
-    elif isinstance(e, ir.StrTest):
-        yield e.op
-    elif isinstance(e, ir.Regex):
-        yield "imatches" if e.ignore_case else "matches"
-    elif isinstance(e, ir.Arith):
-        yield f"{e.op} {e.type.kind}"
-    elif isinstance(e, ir.Func):
-        yield f"{e.name} {e.args[0].type.kind}" + (" digits" if len(e.args) == 2 and e.name == "round" else "")
-    elif isinstance(e, ir.DateShift):
-        yield f"shift {e.item.type.kind} {e.unit} {'+' if e.amount > 0 else '-'}"
-    elif isinstance(e, ir.DaysSince):
-        yield f"days_since {e.item.type.kind}"
-    elif isinstance(e, ir.Neg):
-        yield f"neg {e.type.kind}"
-    else:
-        yield kind
-    for child in _children(e):
-        yield from _features(child)
-
-
-def _children(e: ir.Expr):
-    for name in getattr(e, "__dataclass_fields__", {}):
-        value = getattr(e, name)
-        if isinstance(value, ir.Expr):
-            yield value
-        elif isinstance(value, tuple):
-            yield from (v for v in value if isinstance(v, ir.Expr))
+        return f"{e.op} {e.left.type.kind}"
+    if isinstance(e, (ir.InList, ir.Between, ir.IsNull)):
+        return f"{'not ' if e.negated else ''}{kind} {e.operand.type.kind}"
+    if isinstance(e, ir.StrTest):
+        return e.op
+    if isinstance(e, ir.Regex):
+        return "imatches" if e.ignore_case else "matches"
+    if isinstance(e, ir.Arith):
+        return f"{e.op} {e.type.kind}"
+    if isinstance(e, ir.Func):
+        return f"{e.name} {e.args[0].type.kind}" + (" digits" if len(e.args) == 2 and e.name == "round" else "")
+    if isinstance(e, ir.DateShift):
+        return f"shift {e.item.type.kind} {e.unit} {'+' if e.amount > 0 else '-'}"
+    if isinstance(e, ir.DaysSince):
+        return f"days_since {e.item.type.kind}"
+    if isinstance(e, ir.Neg):
+        return f"neg {e.type.kind}"
+    return kind
 
 
 REQUIRED = {
@@ -186,5 +174,5 @@ def test_corpus_covers_every_operator_and_function():
     seen = set()
     for group in CORPUS.values():
         for segment in group.program().checked().segments.values():
-            seen |= set(_features(segment.condition))
+            seen |= {_feature(node) for node in ir.walk(segment.condition)}
     assert REQUIRED - seen == set()

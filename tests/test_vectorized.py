@@ -106,3 +106,59 @@ def test_case_mapping_is_simple_in_polars():
                            'segment u: upper(s) == "STRAßE"\nsegment i: lower(s) == "istanbul"', as_of="2026-11-01")
     data = pl.DataFrame({"id": [1, 2, 3], "s": ["ΟΔΟΣ", "straße", "İSTANBUL"]})
     assert program.count(data) == {"l": 1, "u": 1, "i": 1}
+
+
+def test_lazy_frame_reads_only_the_declared_columns(program, frame):
+    calls = []
+    lazy = frame.lazy().with_columns(pl.col("city").map_batches(lambda s: calls.append(1) or s, return_dtype=pl.String).alias("not_declared"))
+    assert program.count(lazy) == EXPECTED_COUNTS
+    assert program.evaluate(lazy).collect().equals(program.evaluate(frame))
+    assert calls == []  # the undeclared column was never computed
+    lazy.collect()
+    assert calls == [1]
+
+
+@pytest.mark.parametrize("lazy,words", [
+    (lambda f, p: f.lazy().drop("age"), "column 'age' is missing"),
+    (lambda f, p: pl.scan_csv(p / "no-such-file.csv"), "cannot read the LazyFrame"),
+])
+def test_lazy_frame_that_does_not_fit(program, frame, tmp_path, lazy, words):
+    with pytest.raises(segdsl.SegdslError) as info:
+        program.evaluate(lazy(frame, tmp_path))
+    assert info.value.diagnostics[0].code == "E501"
+    assert words in info.value.diagnostics[0].message
+
+
+def test_nan_and_infinity_are_null_only_where_read(program, frame):
+    data = frame.with_columns(pl.Series("value", [float("inf"), float("-inf"), float("nan")]))
+    assert program.count(data) == EXPECTED_COUNTS  # 'value' is declared, read by no segment
+    values = segdsl.loads(FILE + "segment valued: value > 0 or value < 0 or value is null\n"
+                          "segment missing: value is null\n", as_of="2026-11-01")
+    counts = values.count(data)
+    assert counts["valued"] == 3 and counts["missing"] == 3
+
+
+SHARED = """entity t { key id: int  city: string  n: int  x: float }
+segment a: lower(city) in ["łódź", "wrocław"] and n > 3
+segment b: lower(city) in ["łódź", "wrocław"] or x / n > 1
+segment c: a and x / n > 1
+segment d: not (lower(city) in ["łódź", "wrocław"] and n > 3) and n < 10
+"""
+
+
+def test_shared_sub_conditions_are_computed_once():
+    from segdsl.vectorized import PolarsCompiler
+
+    program = segdsl.loads(SHARED, as_of="2026-11-01")
+    data = pl.DataFrame({"id": [1, 2, 3, 4], "city": ["ŁÓDŹ", "Kraków", None, "wrocław"], "n": [4, 0, 5, 2],
+                         "x": [8.0, 1.0, 6.0, 1.0]})
+    compiler = PolarsCompiler(program.checked())
+    plan = compiler.query(data.lazy(), program.segments).explain()
+    assert plan.count("to_lowercase") == 1  # in a, b and d (and c through a), computed once
+    assert plan.count('truediv') + plan.count(" / ") == 1  # x / n, in b and c
+    flags = program.evaluate(data)
+    for row in data.to_dicts():  # the same answers as the reference interpreter
+        from segdsl import reference
+        expected = reference.flags(program.checked(), row)
+        got = flags.filter(pl.col("id") == row["id"]).to_dicts()[0]
+        assert {k: got[k] for k in expected} == expected, row
