@@ -19,6 +19,7 @@ from typing import Any
 import polars as pl
 
 from . import ir
+from .data import one_of
 from .diagnostics import SegdslError, error
 from .rounding import decimal_round
 from .textcase import simple_case
@@ -96,7 +97,7 @@ class PolarsCompiler:
             values = [i.value for i in e.items]
             if any(isinstance(v, float) for v in values) or e.operand.type.kind == "float":
                 operand, values = operand.cast(pl.Float64), [float(v) for v in values]  # ints meet floats as floats
-            found = operand.is_in(values)  # null operand -> null
+            found = one_of(operand, values)  # null operand -> null
         else:  # x in [a, b] is x == a or x == b
             found = reduce(lambda a, b: a | b, (operand.eq(self.expr(i)) for i in e.items))
         return ~found if e.negated else found

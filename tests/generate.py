@@ -4,11 +4,17 @@ from __future__ import annotations
 
 import random
 
-ENTITY = """entity customers {
+
+def entity(enums: bool = True) -> str:
+    """The customers entity; without enums, sport, level and sex are plain strings."""
+    def choice(values: str) -> str:
+        return f"enum({values})" if enums else "string"
+
+    return f"""entity customers {{
   key customer_id: int
-  sport: enum("road", "mountain", "gravel")
-  level: enum("beginner", "amateur", "pro")
-  sex: enum("F", "M")
+  sport: {choice('"road", "mountain", "gravel"')}
+  level: {choice('"beginner", "amateur", "pro"')}
+  sex: {choice('"F", "M"')}
   age: int
   city: string
   email: string
@@ -16,8 +22,11 @@ ENTITY = """entity customers {
   lifetime_value: float
   signup_date: date
   last_seen: timestamp
-}
+}}
 """
+
+
+ENTITY = entity()
 
 _CONDITIONS = [
     lambda r: f'sport == "{r.choice(["road", "mountain", "gravel"])}"',
