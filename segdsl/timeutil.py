@@ -35,7 +35,7 @@ def shift_limit(amount: int, unit: str, timestamp: bool) -> dt.date | None:
     """The last value (amount > 0) or the first (amount < 0) that the shift keeps within years 1-9999.
 
     A shifted date beyond that range is null (`shift_or_none`); engines whose calendars go
-    further (Polars, DuckDB, PostgreSQL) guard the shift with `value <= limit` (`>=` backwards).
+    further (Polars, DuckDB) guard the shift with `value <= limit` (`>=` backwards).
     None: no value can be moved that far.
     """
     if timestamp:

@@ -325,7 +325,7 @@ class Lowering:
         if e.amount == 0:
             return shifted
         # A date moved beyond the years 1-9999 is null (docs/semantics.md); engines' calendars
-        # disagree there (DuckDB goes on, MariaDB gives null, SQLite stops), so guard the input.
+        # disagree there (DuckDB goes on to year 10000, SQLite gives null), so guard the input.
         limit = shift_limit(e.amount, e.unit, kind == "timestamp")
         if limit is None:
             return exp.Null()
