@@ -216,3 +216,12 @@ def test_nan_is_null_without_an_entity_block(capsys, tmp_path, engine):
     seg, data = _write(tmp_path, "segment big: x > 1000\nsegment missing: x is null\n", "id,x\n1,NaN\n2,2000\n")
     code, out, _ = run(capsys, "eval", seg, "--data", data, "--engine", engine)
     assert (code, out) == (0, "id,big,missing\n1,false,true\n2,true,false\n")
+
+
+@pytest.mark.parametrize("mode", [[], ["--count"], ["--segment", "amateur_women_road"]])
+def test_eval_on_postgres_answers_as_polars(capsys, postgres_server, mode):
+    """`--engine postgres` (the server from SEGDSL_POSTGRES_URL) gives byte-identical output."""
+    common = ["eval", BIKES, "--data", BIKES_CSV, "--as-of", "2026-11-01", *mode]
+    polars = run(capsys, *common)
+    postgres = run(capsys, *common, "--engine", "postgres")
+    assert postgres[0] == 0 and postgres[:2] == polars[:2]

@@ -21,11 +21,12 @@ from segdsl import ir, reference
 from segdsl.diagnostics import SegdslError
 from segdsl.engines import get_engine, run
 
+from conftest import SERVER_FIXTURES
 from corpus import load_corpus
 
 CORPUS = load_corpus()
-BACKENDS = ["reference", "per-record", "polars", "duckdb", "sqlite"]
-SQL_ENGINES = ["duckdb", "sqlite"]
+BACKENDS = ["reference", "per-record", "polars", "duckdb", "sqlite", "postgres"]
+SQL_ENGINES = ["duckdb", "sqlite", "postgres"]
 
 
 @cache
@@ -77,8 +78,14 @@ def _params():
                 yield pytest.param(group.name, case.name, backend, id=f"{case.id}-{backend}", marks=marks)
 
 
+def _start(request, backend: str) -> None:
+    if backend in SERVER_FIXTURES:
+        request.getfixturevalue(SERVER_FIXTURES[backend])
+
+
 @pytest.mark.parametrize("group,case,backend", list(_params()))
-def test_conformance(group, case, backend):
+def test_conformance(request, group, case, backend):
+    _start(request, backend)
     spec = CORPUS[group].cases[case]
     got = answers(group, backend)[case]
     if backend in spec.refused:
@@ -92,8 +99,9 @@ def test_conformance(group, case, backend):
 
 
 @pytest.mark.parametrize("backend", SQL_ENGINES)
-def test_members_query_agrees_with_the_flags_query(backend):
+def test_members_query_agrees_with_the_flags_query(request, backend):
     """`segdsl eval --segment` runs `WHERE condition`, not the flags query: same members."""
+    _start(request, backend)
     for group in CORPUS.values():
         program = group.program()
         for name, case in group.cases.items():

@@ -17,7 +17,7 @@ from ..diagnostics import SegdslError, error
 from ..program import Program, engine_failure
 
 ENGINES = {"polars": "segdsl.engines.inmemory:PolarsEngine", "duckdb": "segdsl.engines.duckdb:DuckDBEngine",
-           "sqlite": "segdsl.engines.sqlite:SQLiteEngine"}
+           "sqlite": "segdsl.engines.sqlite:SQLiteEngine", "postgres": "segdsl.engines.postgres:PostgresEngine"}
 
 
 @dataclass

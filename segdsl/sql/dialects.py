@@ -86,8 +86,11 @@ class Postgres(Lowering):
     regex_flavour = "posix_are"
 
     def text_operand(self, e, ordering=False):
-        # Ordering follows the database's locale unless asked for code-point order.
-        return exp.Collate(this=_paren(e), expression=exp.to_identifier("C", quoted=True)) if ordering else e
+        # Ordering follows the database's locale unless asked for code-point order. In parentheses:
+        # `x BETWEEN 'a' COLLATE "C" AND ...` is a syntax error in PostgreSQL.
+        if not ordering:
+            return e
+        return exp.Paren(this=exp.Collate(this=_paren(e), expression=exp.to_identifier("C", quoted=True)))
 
     def regex(self, operand, pattern, ignore_case):
         cls = exp.RegexpILike if ignore_case else exp.RegexpLike

@@ -11,10 +11,10 @@ SELECT id FROM people WHERE "name" IN ('road', 'ROAD');
 SELECT id FROM people WHERE NOT ("name" IN ('road'));
 
 -- between_text
-SELECT id FROM people WHERE "name" COLLATE "C" BETWEEN 'a' COLLATE "C" AND 'm' COLLATE "C";
+SELECT id FROM people WHERE ("name" COLLATE "C") BETWEEN ('a' COLLATE "C") AND ('m' COLLATE "C");
 
 -- lt_text
-SELECT id FROM people WHERE "name" COLLATE "C" < 'm' COLLATE "C";
+SELECT id FROM people WHERE ("name" COLLATE "C") < ('m' COLLATE "C");
 
 -- contains_wild
 SELECT id FROM people WHERE POSITION('50%_off' IN "name") > 0;
