@@ -31,7 +31,7 @@ SCHEMA = {"id": pl.Int64, "name": pl.String, "note": pl.String, "n": pl.Int64, "
 
 _TEXT = st.sampled_from(["", " ", "a", "A", "ab", "a b", "road", "Road", "ROAD", "Ł", "ł", "łódź", "ŁÓDŹ",
                          "a\nb", "it's", 'say "hi"', "x_y", "50%", "İ", "abc "])
-# No "ß": DuckDB's upper("ß") is "ẞ", a known difference kept as a strict xfail in test_execution.py.
+# No "ß": DuckDB's upper("ß") is "ẞ", a known difference kept as a strict xfail in tests/conformance/texts.seg.
 _INT = st.integers(-5, 12)
 _FLOAT_TEXT = ["0.0", "-0.5", "0.5", "1.25", "2.5", "-2.5", "2.675", "0.15", "3.0", "1000000000000000.5", "-0.000000001"]
 _FLOAT = st.sampled_from([float(t) for t in _FLOAT_TEXT])
@@ -83,6 +83,8 @@ _CONDITION = st.recursive(
     max_leaves=5,
 )
 
+SQL_ENGINES = ("duckdb", "sqlite", "postgres")  # postgres: the server of the postgres_server fixture
+
 _ROW = st.fixed_dictionaries({
     "name": st.none() | _TEXT, "note": st.none() | _TEXT, "n": st.none() | _INT, "x": st.none() | _FLOAT,
     "flag": st.none() | st.booleans(), "d": st.none() | _DATE, "ts": st.none() | _TS,
@@ -100,7 +102,7 @@ def _members(condition: str, rows: list[dict]) -> dict[str, set[int]]:
         "per-record": {r["id"] for r in records if program.matches("q", r)},
         "polars": set(program.evaluate(frame, "q").get_column("id").to_list()),
     }
-    for engine in ("duckdb", "sqlite"):
+    for engine in SQL_ENGINES:
         try:
             answers[engine] = {r[0] for r in run(program, frame, engine=engine, segment="q").rows}
         except SegdslError as err:  # a construct refused for the engine (E401) is not an answer
@@ -110,7 +112,7 @@ def _members(condition: str, rows: list[dict]) -> dict[str, set[int]]:
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_CONDITION, st.lists(_ROW, min_size=1, max_size=8))
-def test_every_backend_agrees_with_the_reference(condition, rows):
+def test_every_backend_agrees_with_the_reference(postgres_server, condition, rows):
     answers = _members(condition, rows)
     expected = answers.pop("reference")
     for backend, got in answers.items():
@@ -118,7 +120,7 @@ def test_every_backend_agrees_with_the_reference(condition, rows):
 
 
 @pytest.mark.parametrize("condition", ["x / n > 0", "not (name != \"a\")", "round(x, 1) == 2.7", "d + 3 days > today()"])
-def test_known_traps_agree(condition):
+def test_known_traps_agree(postgres_server, condition):
     rows = [{"name": "a", "n": 0, "x": 2.675, "d": dt.date(2026, 10, 30)}, {"name": None, "n": 2, "x": None},
             {"name": "b", "n": None, "x": 2.65, "d": dt.date(2026, 10, 28)}]
     rows = [{"note": None, "flag": None, "ts": None, "kind": None, "d": None, **r} for r in rows]
