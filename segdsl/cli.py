@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="run a segment file on a data file in an embedded engine; CSV on stdout")
     p.add_argument("file")
     p.add_argument("--data", required=True, help="a .csv, .parquet or .jsonl file")
-    p.add_argument("--engine", default="polars", help="polars (default, in memory), duckdb or sqlite (compiled SQL), postgres (the server at SEGDSL_POSTGRES_URL)")
+    p.add_argument("--engine", default="polars", help="polars (default, in memory), duckdb or sqlite (compiled SQL), postgres / mysql (the server at SEGDSL_POSTGRES_URL / SEGDSL_MYSQL_URL)")
     p.add_argument("--segment", help="print this segment's member keys")
     p.add_argument("--count", action="store_true", help="print the number of members of each segment")
     p.add_argument("--as-of", type=_as_of_arg, help="resolve today()/now() against this date (default: now)")

@@ -10,24 +10,37 @@ import os
 import pytest
 
 
-@pytest.fixture(scope="session")
-def postgres_server():
-    """A throwaway PostgreSQL server for the whole run; engine 'postgres' finds it by URL."""
-    from servers import PostgresServer, unavailable
+def _throwaway(server_class: str, driver: str, extra: str, variable: str):
+    """Start a server of tests/servers.py for the whole run and point the engine at it."""
+    import importlib
+
+    import servers
 
     try:
-        import psycopg  # noqa: F401
+        importlib.import_module(driver)
     except ImportError:
-        unavailable("psycopg is not installed (pip install 'segdsl[postgres]')")
+        servers.unavailable(f"{driver} is not installed (pip install 'segdsl[{extra}]')")
     try:
-        server = PostgresServer()
+        server = getattr(servers, server_class)()
     except RuntimeError as exc:
-        unavailable(str(exc))
-    os.environ["SEGDSL_POSTGRES_URL"] = server.url
+        servers.unavailable(str(exc))
+    os.environ[variable] = server.url
     yield server
-    os.environ.pop("SEGDSL_POSTGRES_URL", None)
+    os.environ.pop(variable, None)
     server.stop()
 
 
+@pytest.fixture(scope="session")
+def postgres_server():
+    """A throwaway PostgreSQL server; engine 'postgres' finds it by SEGDSL_POSTGRES_URL."""
+    yield from _throwaway("PostgresServer", "psycopg", "postgres", "SEGDSL_POSTGRES_URL")
+
+
+@pytest.fixture(scope="session")
+def mariadb_server():
+    """A throwaway MariaDB server; engine 'mysql' finds it by SEGDSL_MYSQL_URL."""
+    yield from _throwaway("MariaDBServer", "pymysql", "mysql", "SEGDSL_MYSQL_URL")
+
+
 # engine -> the fixture that starts its server
-SERVER_FIXTURES = {"postgres": "postgres_server"}
+SERVER_FIXTURES = {"postgres": "postgres_server", "mysql": "mariadb_server"}

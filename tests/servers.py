@@ -75,3 +75,59 @@ class PostgresServer:
             self._run([self.pg_ctl, "-D", str(self.data), "-m", "immediate", "-w", "stop"])
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+class MariaDBServer:
+    """mariadb-install-db + mariadbd on 127.0.0.1 and a free port, no authentication (a throwaway
+    server on loopback), in a temporary directory; `url` to connect; `stop()` removes it all."""
+
+    def __init__(self) -> None:
+        install, server = shutil.which("mariadb-install-db"), shutil.which("mariadbd") or (
+            "/usr/sbin/mariadbd" if Path("/usr/sbin/mariadbd").exists() else None)
+        if not install or not server:
+            raise RuntimeError("MariaDB server binaries (mariadb-install-db, mariadbd) are not installed "
+                               "(apt-get install mariadb-server)")
+        self.root = Path(tempfile.mkdtemp(prefix="segdsl-mariadb-"))
+        data = self.root / "data"
+        user = ["--user=mysql"] if os.geteuid() == 0 else []
+        if user:
+            shutil.chown(self.root, "mysql")
+        done = subprocess.run([install, "--no-defaults", *user, f"--datadir={data}", "--skip-test-db",
+                               "--auth-root-authentication-method=normal"], capture_output=True, text=True)
+        if done.returncode:
+            raise RuntimeError(f"mariadb-install-db failed: {(done.stderr or done.stdout).strip()[-500:]}")
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [server, "--no-defaults", *user, f"--datadir={data}", f"--socket={self.root / 'sock'}",
+             f"--port={self.port}", "--bind-address=127.0.0.1", "--skip-grant-tables", "--skip-log-bin",
+             f"--pid-file={self.root / 'pid'}", f"--log-error={self.root / 'log'}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        self.url = f"mysql://root@127.0.0.1:{self.port}/segdsl"
+        self._wait_and_create_database()
+
+    def _wait_and_create_database(self) -> None:
+        import time
+
+        import pymysql
+
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                connection = pymysql.connect(host="127.0.0.1", port=self.port, user="root", connect_timeout=2)
+                break
+            except pymysql.MySQLError:
+                if self.process.poll() is not None or time.monotonic() > deadline:
+                    log = (self.root / "log").read_text(errors="replace")[-500:] if (self.root / "log").exists() else ""
+                    self.stop()
+                    raise RuntimeError(f"mariadbd did not start: {log}") from None
+                time.sleep(0.2)
+        with connection.cursor() as cursor:
+            cursor.execute("CREATE DATABASE segdsl CHARACTER SET utf8mb4")
+        connection.close()
+
+    def stop(self) -> None:
+        try:
+            self.process.terminate()
+            self.process.wait(timeout=30)
+        finally:
+            shutil.rmtree(self.root, ignore_errors=True)

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+from conftest import SERVER_FIXTURES
+
 from segdsl.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -219,9 +221,12 @@ def test_nan_is_null_without_an_entity_block(capsys, tmp_path, engine):
 
 
 @pytest.mark.parametrize("mode", [[], ["--count"], ["--segment", "amateur_women_road"]])
-def test_eval_on_postgres_answers_as_polars(capsys, postgres_server, mode):
-    """`--engine postgres` (the server from SEGDSL_POSTGRES_URL) gives byte-identical output."""
+@pytest.mark.parametrize("engine", ["postgres", "mysql"])
+def test_eval_on_a_server_answers_as_polars(request, capsys, engine, mode):
+    """`--engine postgres` / `mysql` (the servers from SEGDSL_POSTGRES_URL / SEGDSL_MYSQL_URL)
+    give byte-identical output."""
+    request.getfixturevalue(SERVER_FIXTURES[engine])
     common = ["eval", BIKES, "--data", BIKES_CSV, "--as-of", "2026-11-01", *mode]
     polars = run(capsys, *common)
-    postgres = run(capsys, *common, "--engine", "postgres")
-    assert postgres[0] == 0 and postgres[:2] == polars[:2]
+    served = run(capsys, *common, "--engine", engine)
+    assert served[0] == 0 and served[:2] == polars[:2]

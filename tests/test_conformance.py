@@ -25,8 +25,8 @@ from conftest import SERVER_FIXTURES
 from corpus import load_corpus
 
 CORPUS = load_corpus()
-BACKENDS = ["reference", "per-record", "polars", "duckdb", "sqlite", "postgres"]
-SQL_ENGINES = ["duckdb", "sqlite", "postgres"]
+BACKENDS = ["reference", "per-record", "polars", "duckdb", "sqlite", "postgres", "mysql"]
+SQL_ENGINES = ["duckdb", "sqlite", "postgres", "mysql"]
 
 
 @cache

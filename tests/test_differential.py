@@ -83,7 +83,7 @@ _CONDITION = st.recursive(
     max_leaves=5,
 )
 
-SQL_ENGINES = ("duckdb", "sqlite", "postgres")  # postgres: the server of the postgres_server fixture
+SQL_ENGINES = ("duckdb", "sqlite", "postgres", "mysql")  # servers: the postgres_server and mariadb_server fixtures
 
 _ROW = st.fixed_dictionaries({
     "name": st.none() | _TEXT, "note": st.none() | _TEXT, "n": st.none() | _INT, "x": st.none() | _FLOAT,
@@ -112,7 +112,7 @@ def _members(condition: str, rows: list[dict]) -> dict[str, set[int]]:
 
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_CONDITION, st.lists(_ROW, min_size=1, max_size=8))
-def test_every_backend_agrees_with_the_reference(postgres_server, condition, rows):
+def test_every_backend_agrees_with_the_reference(postgres_server, mariadb_server, condition, rows):
     answers = _members(condition, rows)
     expected = answers.pop("reference")
     for backend, got in answers.items():
@@ -120,7 +120,7 @@ def test_every_backend_agrees_with_the_reference(postgres_server, condition, row
 
 
 @pytest.mark.parametrize("condition", ["x / n > 0", "not (name != \"a\")", "round(x, 1) == 2.7", "d + 3 days > today()"])
-def test_known_traps_agree(postgres_server, condition):
+def test_known_traps_agree(postgres_server, mariadb_server, condition):
     rows = [{"name": "a", "n": 0, "x": 2.675, "d": dt.date(2026, 10, 30)}, {"name": None, "n": 2, "x": None},
             {"name": "b", "n": None, "x": 2.65, "d": dt.date(2026, 10, 28)}]
     rows = [{"note": None, "flag": None, "ts": None, "kind": None, "d": None, **r} for r in rows]

@@ -17,7 +17,8 @@ from ..diagnostics import SegdslError, error
 from ..program import Program, engine_failure
 
 ENGINES = {"polars": "segdsl.engines.inmemory:PolarsEngine", "duckdb": "segdsl.engines.duckdb:DuckDBEngine",
-           "sqlite": "segdsl.engines.sqlite:SQLiteEngine", "postgres": "segdsl.engines.postgres:PostgresEngine"}
+           "sqlite": "segdsl.engines.sqlite:SQLiteEngine", "postgres": "segdsl.engines.postgres:PostgresEngine",
+           "mysql": "segdsl.engines.mysql:MySQLEngine"}
 
 
 @dataclass

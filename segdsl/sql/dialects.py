@@ -108,6 +108,10 @@ class MySQL(Lowering):
     def text_operand(self, e, ordering=False):
         return cast(e, "BINARY", "mysql")
 
+    def timestamp_literal(self, t):
+        # CAST(... AS DATETIME) drops a fraction of a second: keep microseconds when there are some.
+        return cast(_str(t.isoformat(sep=" ")), "DATETIME(6)" if t.microsecond else "DATETIME", "mysql")
+
     def regex(self, operand, pattern, ignore_case):
         # REGEXP_LIKE is missing on MariaDB; REGEXP_INSTR exists on both. The inline flag
         # overrides the column collation's case-insensitivity.

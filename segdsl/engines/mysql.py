@@ -1,0 +1,56 @@
+"""MySQL and MariaDB through PyMySQL: a server given by a URL (`SEGDSL_MYSQL_URL` when none is passed).
+
+The frame goes into a temporary table (gone with the connection), then the compiled query
+runs and its rows are fetched. Text columns keep the server's default collation, which
+ignores case and trailing spaces: segdsl's mysql lowering compares text as binary.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import unquote, urlsplit
+
+import polars as pl
+import pymysql
+
+from ..diagnostics import SegdslError, error
+from .server import cannot_connect, create_temporary_table, server_url
+
+_TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE", pl.String: "LONGTEXT", pl.Boolean: "BOOLEAN",
+          pl.Date: "DATE", pl.Datetime: "DATETIME(6)"}
+
+
+def _connect_arguments(url: str) -> dict:
+    parts = urlsplit(url)
+    if parts.scheme not in ("mysql", "mariadb") or not parts.hostname:
+        raise SegdslError([error("E902", "a MySQL URL looks like mysql://user:password@host:port/database")])
+    return {"host": parts.hostname, "port": parts.port or 3306, "user": unquote(parts.username or "root"),
+            "password": unquote(parts.password or ""), "database": parts.path.lstrip("/") or None}
+
+
+class MySQLEngine:
+    dialect = "mysql"
+
+    def __init__(self, url: str | None = None) -> None:
+        url = server_url(url, "mysql", "SEGDSL_MYSQL_URL", "mysql://user:password@host:port/database")
+        try:
+            self.connection = pymysql.connect(**_connect_arguments(url), charset="utf8mb4", autocommit=True,
+                                              connect_timeout=10)
+        except pymysql.MySQLError as exc:
+            raise cannot_connect("MySQL/MariaDB", str(exc.args[-1])) from None
+
+    def load(self, table: str, frame: pl.DataFrame) -> None:
+        target, create = create_temporary_table(table, frame, self.dialect, _TYPES)
+        placeholders = ", ".join(["%s"] * frame.width)
+        with self.connection.cursor() as cursor:
+            cursor.execute(create)
+            cursor.executemany(f"INSERT INTO {target} VALUES ({placeholders})",
+                               list(frame.iter_rows()))
+
+    def query(self, sql: str) -> tuple[list[str], list[tuple]]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+            return [d[0] for d in cursor.description], list(rows)
+
+    def close(self) -> None:
+        self.connection.close()
