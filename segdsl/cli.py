@@ -111,9 +111,9 @@ def cmd_eval(args) -> int:
     _warnings(program)
     if args.segment:
         program.segment(args.segment)  # unknown segment: exit 1 before reading any data
-    from .engines import get_engine
+    from .engines import engine_class
 
-    get_engine(args.engine).close()  # an unknown or missing engine is reported before any data is read
+    engine_class(args.engine)  # an unknown or missing engine is reported before any data is read
     frame = read_data(args.data, program.schema)
     result = run(program, frame, engine=args.engine, segment=args.segment, counts=args.count)
     out = io.StringIO()  # build all output first: nothing half-written on failure

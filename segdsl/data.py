@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .diagnostics import SegdslError, did_you_mean, error
+from .diagnostics import SegdslError, did_you_mean, error, first_line
 from .schema import Schema
 from .types import Type
 
@@ -53,8 +53,7 @@ def read_data(path: str | Path, schema: Schema) -> pl.DataFrame:
         else:
             frame = pl.read_ndjson(path, infer_schema_length=None)
     except Exception as exc:  # polars raises many kinds; all mean the file is unreadable
-        first_line = str(exc).strip().splitlines()[0] if str(exc).strip() else type(exc).__name__
-        raise _fail(f"cannot read {path} as {kind}: {first_line}") from None
+        raise _fail(f"cannot read {path} as {kind}: {first_line(exc)}") from None
     return prepare(frame, schema, str(path))
 
 
@@ -155,7 +154,10 @@ def _convert(series: pl.Series, type_: Type, column: str, name: str) -> pl.Serie
         raise _wrong_dtype(column, dtype, type_, name)
     if isinstance(dtype, pl.Datetime) and dtype.time_zone:
         series = series.dt.convert_time_zone("UTC").dt.replace_time_zone(None)
-    return series.cast(target)
+    try:
+        return series.cast(target)
+    except pl.exceptions.PolarsError as exc:  # e.g. a UInt64 value beyond the 64-bit int range
+        raise _fail(f"column '{column}' of {name} does not fit {type_}: {first_line(exc)}") from None
 
 
 def _wrong_dtype(column: str, dtype, type_: Type, name: str) -> DataError:

@@ -56,6 +56,12 @@ def warning(code: str, message: str, span: Span | None = None, help: str | None 
     )
 
 
+def first_line(failure: BaseException | str) -> str:
+    """The first line of an error's text (or its type's name): what a diagnostic quotes from a library."""
+    text = str(failure).strip()
+    return text.splitlines()[0] if text else (type(failure).__name__ if isinstance(failure, BaseException) else "")
+
+
 def did_you_mean(word: str, candidates: Iterable[str], quote: str = "'") -> str | None:
     """A 'did you mean' hint for a misspelt name (or, quoted with '"', a string value)."""
     close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)

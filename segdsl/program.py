@@ -10,7 +10,7 @@ import polars as pl
 
 from . import ast, ir
 from .checker import CheckedProgram, check
-from .diagnostics import Diagnostic, SegdslError, did_you_mean, error, has_errors
+from .diagnostics import Diagnostic, SegdslError, did_you_mean, error, first_line, has_errors
 from .gcpause import gc_paused
 from .parser import parse
 from .source import Source
@@ -141,6 +141,8 @@ class Program:
 
         checked = self.checked(as_of)
         frame, kind = to_polars(data, None if checked.schema.trusted else list(checked.schema.fields))
+        if not frame.width:  # without an entity nothing says which column is the key
+            raise SegdslError([error("E501", "the table has no columns")])
         frame = prepare(frame, checked.schema, used=self._used_columns)  # DataError (E501) names the column
         key = checked.schema.key or frame.columns[0]
         return frame, kind, checked, key
@@ -155,7 +157,7 @@ class Program:
             check = self._record_checks[segment] = self._record_program().is_true[segment]
         try:
             return check(record)
-        except (KeyError, TypeError, AttributeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - the generated code is ours: the record's values failed it
             raise self._record_program().explain(record, exc) from None
 
     def segments_of(self, record) -> list[str]:
@@ -203,15 +205,14 @@ def load(path: str | Path, *, as_of: dt.date | dt.datetime | str | None = None) 
 def _collect(query: pl.LazyFrame, program: Program) -> pl.DataFrame:
     try:
         return query.collect()
-    except pl.exceptions.PolarsError as exc:  # e.g. a missing or mistyped column without an entity block
+    except Exception as exc:  # noqa: BLE001 - Polars errors, and Python ones from map_elements (round of a text)
         raise engine_failure(program, "polars could not evaluate the segments", exc) from None
 
 
 def engine_failure(program: Program, what: str, exc: Exception) -> SegdslError:
     """E903: an engine refused to run what segdsl gave it; its first line of error text, no traceback."""
-    first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
     help_text = "without an entity block, check that every name is a column of the data" if program.schema.trusted else None
-    return SegdslError([error("E903", f"{what}: {first_line}", help=help_text)], program.source)
+    return SegdslError([error("E903", f"{what}: {first_line(exc)}", help=help_text)], program.source)
 
 
 def _position(d: Diagnostic) -> tuple[int, int]:

@@ -35,11 +35,14 @@ class RecordProgram:
     def segments_of(self, record: Mapping[str, Any]) -> list[str]:
         try:
             return self._all(record)
-        except (KeyError, TypeError, AttributeError) as exc:
+        except Exception as exc:  # noqa: BLE001 - the generated code is ours: the record's values failed it
             raise self.explain(record, exc) from None
 
     def explain(self, record: Mapping[str, Any], exc: Exception) -> SegdslError:
         """Name the field behind a failure (the fast path does not check types up front)."""
+        if not isinstance(record, Mapping):
+            return SegdslError([error("E502", f"the record is a {type(record).__name__}, not a mapping of fields",
+                                      help="pass a dict of field names to values")])
         for name, type_ in self.fields.items():
             if name not in record:
                 return SegdslError([error("E502", f"the record has no field '{name}'",

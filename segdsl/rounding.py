@@ -26,5 +26,5 @@ def decimal_round(x: float | int | None, digits: int = 0) -> float | None:
         return float(x)  # round(int, n) is the int itself
     if math.isnan(x) or math.isinf(x) or abs(x) >= WHOLE_FROM:
         return x
-    exact = Decimal(repr(x)).quantize(_PLACES, rounding=ROUND_HALF_UP, context=_CONTEXT)
+    exact = Decimal(repr(float(x))).quantize(_PLACES, rounding=ROUND_HALF_UP, context=_CONTEXT)
     return float(exact.quantize(Decimal(10) ** -digits, rounding=ROUND_HALF_UP, context=_CONTEXT))

@@ -20,7 +20,7 @@ import polars as pl
 
 from . import ir
 from .data import one_of
-from .diagnostics import SegdslError, error
+from .diagnostics import SegdslError, error, first_line
 from .rounding import decimal_round
 from .textcase import simple_case
 from .timeutil import shift_limit
@@ -296,18 +296,19 @@ def to_polars(data: Any, fields: list[str] | None = None) -> tuple[pl.DataFrame,
                 return pl.DataFrame(schema=available), "lazy"  # empty: fitting it names the missing column
             return data.select(fields).collect(), "lazy"
         except (pl.exceptions.PolarsError, OSError) as exc:  # a scan of a missing or broken file
-            first_line = (str(exc).strip().splitlines() or [type(exc).__name__])[0]
-            raise SegdslError([error("E501", f"cannot read the LazyFrame: {first_line}")]) from None
+            raise SegdslError([error("E501", f"cannot read the LazyFrame: {first_line(exc)}")]) from None
     if isinstance(data, list):
         try:
             return pl.DataFrame(data, infer_schema_length=None), "records"
         except Exception as exc:  # noqa: BLE001 - ragged or mixed rows
             raise SegdslError([error("E501", f"the list of records is not a table: {exc}")]) from None
     module = type(data).__module__.split(".")[0]
-    if module == "pandas":
-        return pl.from_pandas(data), "pandas"
-    if module == "pyarrow":
-        return pl.from_arrow(data), "arrow"
+    if module in ("pandas", "pyarrow"):
+        try:
+            return (pl.from_pandas(data), "pandas") if module == "pandas" else (pl.from_arrow(data), "arrow")
+        except Exception as exc:  # noqa: BLE001 - e.g. an object column mixing numbers and text
+            raise SegdslError([error("E501", f"cannot read the {module} table: {first_line(exc)}",
+                                     help="give each column one type")]) from None
     raise SegdslError([error("E501", f"cannot evaluate segments on a {type(data).__name__}",
                              help="pass a Polars DataFrame or LazyFrame, a pandas DataFrame, a PyArrow Table "
                                   "or a list of dicts")])

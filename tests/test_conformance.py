@@ -19,7 +19,7 @@ import pytest
 
 from segdsl import ir, reference
 from segdsl.diagnostics import SegdslError
-from segdsl.engines import get_engine, run
+from segdsl.engines import engine_class, run
 
 from conftest import SERVER_FIXTURES
 from corpus import load_corpus
@@ -42,7 +42,7 @@ def answers(group_name: str, backend: str) -> dict[str, frozenset | SegdslError]
         return {name: frozenset(r[group.key] for r in group.rows if program.matches(name, r)) for name in group.cases}
     result: dict[str, frozenset | SegdslError] = {}
     program = group.program()
-    dialect = get_engine(backend).dialect
+    dialect = engine_class(backend).dialect
     runnable = []
     for name in group.cases:
         try:

@@ -68,3 +68,18 @@ def test_unknown_segment_is_e202(program):
         program.matches("raod", BASE)
     assert [d.code for d in info.value.diagnostics] == ["E202"]
     assert "did you mean 'road'" in (info.value.diagnostics[0].help or "")
+
+
+def test_numpy_floats_round_like_python_floats():
+    np = pytest.importorskip("numpy")
+    program = segdsl.loads("entity t { key id: int  x: float }\nsegment r: round(x, 2) == 2.68", as_of="2026-11-01")
+    assert program.matches("r", {"id": 1, "x": np.float64(2.675)}) is True
+
+
+@pytest.mark.parametrize("record,words", [(None, "not a mapping"), ({"id": 1, "x": 10 ** 400}, "does not fit")])
+def test_records_that_break_the_check_are_e502(record, words):
+    program = segdsl.loads("entity t { key id: int  x: float }\nsegment r: round(x, 1) > 1", as_of="2026-11-01")
+    for call in (lambda: program.matches("r", record), lambda: program.segments_of(record)):
+        with pytest.raises(segdsl.SegdslError) as info:
+            call()
+        assert info.value.diagnostics[0].code == "E502" and words in info.value.diagnostics[0].message

@@ -39,3 +39,12 @@ def test_no_url_at_all(monkeypatch, name):
     with pytest.raises(SegdslError) as info:
         engine()
     assert info.value.diagnostics[0].code == "E902"
+
+
+@pytest.mark.parametrize("url", ["mysql://u:p@host:abc/db", "mysql://u:p@host:99999/db", "mysql://[::1/db",
+                                 "http://host/db"])
+def test_malformed_mysql_url(url):
+    engine = _engine_class("mysql")
+    with pytest.raises(SegdslError) as info:
+        engine(url)
+    assert info.value.diagnostics[0].code == "E902" and "p@" not in str(info.value)

@@ -162,3 +162,22 @@ def test_shared_sub_conditions_are_computed_once():
         expected = reference.flags(program.checked(), row)
         got = flags.filter(pl.col("id") == row["id"]).to_dicts()[0]
         assert {k: got[k] for k in expected} == expected, row
+
+
+@pytest.mark.parametrize("data,code,words", [
+    ([], "E501", "no columns"),
+    (pd.DataFrame({"a": [1, "x"]}), "E501", "cannot read the pandas table"),
+    (pl.DataFrame({"a": ["x"]}), "E903", "polars could not evaluate"),  # round() of text, no entity to say so
+])
+def test_tables_that_break_evaluation_are_diagnostics(data, code, words):
+    program = segdsl.loads("segment t: round(a) > 1", as_of="2026-11-01")
+    with pytest.raises(segdsl.SegdslError) as info:
+        program.evaluate(data)
+    assert info.value.diagnostics[0].code == code and words in info.value.diagnostics[0].message
+
+
+def test_unsigned_values_beyond_int64_name_the_column(program, frame):
+    data = frame.with_columns(pl.Series("age", [2 ** 64 - 1, None, 17], dtype=pl.UInt64))
+    with pytest.raises(segdsl.SegdslError) as info:
+        program.count(data)
+    assert info.value.diagnostics[0].code == "E501" and "column 'age'" in info.value.diagnostics[0].message

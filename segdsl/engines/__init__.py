@@ -27,7 +27,8 @@ class Result:
     rows: list[tuple]
 
 
-def get_engine(name: str):
+def engine_class(name: str) -> type:
+    """The engine's class, imported but not started: its `dialect` is known without a connection."""
     if name not in ENGINES:
         raise SegdslError([error("E902", f"unknown engine '{name}'", help="engines: " + ", ".join(ENGINES))])
     module_name, class_name = ENGINES[name].split(":")
@@ -38,7 +39,7 @@ def get_engine(name: str):
     except ImportError as exc:  # the engine's driver is an optional extra
         raise SegdslError([error("E902", f"engine '{name}' is not installed ({exc.name} is missing)",
                                  help=f"pip install 'segdsl[{name}]'")]) from None
-    return getattr(module, class_name)()
+    return getattr(module, class_name)
 
 
 def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segment: str | None = None,
@@ -47,15 +48,17 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
 
     Polars is the exception: it evaluates the segments on the frame itself (segdsl/vectorized.py).
     """
-    runner = get_engine(engine)
+    engine_type = engine_class(engine)
     if counts and not program.segments:  # nothing to count: no query (SQL has no empty SELECT)
         return Result([], [()])
-    if runner.dialect is None:
-        columns, rows = runner.evaluate(program, frame, segment, as_of, counts)
+    if engine_type.dialect is None:
+        columns, rows = engine_type().evaluate(program, frame, segment, as_of, counts)
         return _result(columns, rows, segment, counts)
     table = program.table or "customers"
-    sql = program.to_sql(segment, dialect=runner.dialect, table=table, as_of=as_of,
+    # Compiled before connecting: a construct the dialect refuses (E401) opens no connection.
+    sql = program.to_sql(segment, dialect=engine_type.dialect, table=table, as_of=as_of,
                          key=program.key or frame.columns[0], counts=counts)
+    runner = engine_type()  # a server engine connects here; failing to is E902/E903
     try:
         runner.load(table, frame)
         columns, rows = runner.query(sql)

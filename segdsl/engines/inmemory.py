@@ -20,6 +20,3 @@ class PolarsEngine:
             return list(tally), [tuple(tally.values())]
         answer = program.evaluate(frame, segment, as_of=as_of)
         return answer.columns, answer.rows()
-
-    def close(self) -> None:
-        pass

@@ -20,10 +20,15 @@ _TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE", pl.String: "LONGTEXT", pl.Bo
 
 
 def _connect_arguments(url: str) -> dict:
-    parts = urlsplit(url)
+    bad_url = SegdslError([error("E902", "a MySQL URL looks like mysql://user:password@host:port/database")])
+    try:
+        parts = urlsplit(url)
+        port = parts.port  # a port that is no number raises here
+    except ValueError:
+        raise bad_url from None
     if parts.scheme not in ("mysql", "mariadb") or not parts.hostname:
-        raise SegdslError([error("E902", "a MySQL URL looks like mysql://user:password@host:port/database")])
-    return {"host": parts.hostname, "port": parts.port or 3306, "user": unquote(parts.username or "root"),
+        raise bad_url
+    return {"host": parts.hostname, "port": port or 3306, "user": unquote(parts.username or "root"),
             "password": unquote(parts.password or ""), "database": parts.path.lstrip("/") or None}
 
 

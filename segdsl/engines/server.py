@@ -7,7 +7,7 @@ import os
 import polars as pl
 from sqlglot import exp
 
-from ..diagnostics import SegdslError, error
+from ..diagnostics import SegdslError, error, first_line
 from ..sql import identifiers
 
 
@@ -21,8 +21,7 @@ def server_url(url: str | None, engine: str, variable: str, example: str) -> str
 
 def cannot_connect(what: str, message: str) -> SegdslError:
     """E903 with the driver's first line, which names host and port, never the password."""
-    first_line = (message.strip().splitlines() or ["no answer"])[0]
-    return SegdslError([error("E903", f"cannot connect to {what}: {first_line}")])
+    return SegdslError([error("E903", f"cannot connect to {what}: {first_line(message) or 'no answer'}")])
 
 
 def create_temporary_table(table: str, frame: pl.DataFrame, dialect: str, types: dict) -> tuple[str, str]:
