@@ -105,13 +105,13 @@ class _Compiler:
     def value(self, e: ir.Expr) -> str:
         if isinstance(e, ir.Col):
             access = f"r[{e.name!r}]"
-            if e.type.kind == "float":  # NaN and ±inf are null: x - x is 0 only for a finite x
-                v = self.temp()
-                return f"(None if ({v} := {access}) is None or {v} - {v} else {v})"
+            v = self.temp()
+            if e.type.kind == "float":  # NaN and ±inf are null (x - x is 0 only for a finite x); an int is a float
+                return f"(None if ({v} := {access}) is None or {v} - {v} else {v} + 0.0)"
             if e.type.kind == "any":  # a file without an entity: any float that is not finite is null
-                v = self.temp()
                 return f"(None if ({v} := {access}).__class__ is float and not _finite({v}) else {v})"
-            return access
+            # NaN is null in any field (pandas' to_dict gives NaN for a missing text); only NaN differs from itself
+            return f"(None if ({v} := {access}) != {v} else {v})"
         if isinstance(e, ir.Lit):
             return self.constant(e.value)
         if isinstance(e, ir.Arith):
@@ -142,11 +142,20 @@ class _Compiler:
             for arg in reversed(args):
                 v = self.temp()
                 out = f"({v} if ({v} := {arg}) is not None else {out})"
+            if e.type.kind == "float":  # coalesce(n, x) of an int n is a float
+                v = self.temp()
+                out = f"(None if ({v} := {out}) is None else float({v}))"
             return out
         a = self.temp()
         fn = self.constant(FUNCTIONS[e.name])
         rest = "".join(f", {x}" for x in args[1:])  # round's digits: an int literal
         return f"(None if ({a} := {args[0]}) is None else {fn}({a}{rest}))"
+
+    def raw(self, e: ir.Expr) -> str:
+        """`value`, without the null test of NaN where the caller's test is false for NaN anyway."""
+        if isinstance(e, ir.Col) and e.type.kind not in ("float", "any"):
+            return f"r[{e.name!r}]"
+        return self.value(e)
 
     # -- conditions: Python booleans "the condition is TRUE" / "the condition is FALSE"
     def true(self, e: ir.Expr) -> str:
@@ -186,7 +195,7 @@ class _Compiler:
             search = self.constant(python_regex(e.pattern, e.ignore_case).search)
             return f"(({a} := {self.value(e.operand)}) is not None and {search}({a}) is {'not ' if want else ''}None)"
         # a bool value (a bool field, a function of bools): TRUE / FALSE are the values themselves
-        return f"({self.value(e)} == {want})"
+        return f"({self.raw(e)} == {want})"  # NaN == True and NaN == False are both false
 
     def compare(self, op: str, left: ir.Expr, right: ir.Expr, want: bool) -> str:
         if {left.type.kind, right.type.kind} == {"int", "float"}:
@@ -198,10 +207,12 @@ class _Compiler:
                     f" and {'' if want else 'not '}(float({a}) {op} float({b})))")
         if isinstance(right, ir.Lit) and right.value is not None:  # the common case: field op literal
             lit = self.constant(right.value)
-            if op == "==" and want:  # None == lit is False: no null check needed
-                return f"({self.value(left)} == {lit})"
+            if op == "==" and want:  # None == lit is False (and NaN == lit): no null check needed
+                return f"({self.raw(left)} == {lit})"
             a = self.temp()
-            return f"(({a} := {self.value(left)}) is not None and {'' if want else 'not '}({a} {op} {lit}))"
+            # A comparison other than != is false for NaN, so "is it TRUE" needs no NaN test.
+            operand = self.raw(left) if want and op != "!=" else self.value(left)
+            return f"(({a} := {operand}) is not None and {'' if want else 'not '}({a} {op} {lit}))"
         a, b = self.temp(), self.temp()
         test = f"{a} {op} {b}"
         return (f"(({a} := {self.value(left)}) is not None and ({b} := {self.value(right)}) is not None"
@@ -210,8 +221,13 @@ class _Compiler:
     def in_list(self, e: ir.InList, want: bool) -> str:
         if all(isinstance(i, ir.Lit) and i.value is not None for i in e.items):
             a = self.temp()
-            values = self.constant(frozenset(i.value for i in e.items))
-            return f"(({a} := {self.value(e.operand)}) is not None and {a} {'in' if want else 'not in'} {values})"
+            items = [i.value for i in e.items]
+            operand = self.value(e.operand)
+            if e.operand.type.kind == "float" or any(isinstance(v, float) for v in items):
+                items = [float(v) for v in items]  # ints meet floats as floats: 2**53 + 1 is 2.0**53
+                operand = f"(None if ({a} := {operand}) is None else float({a}))"
+            values = self.constant(frozenset(items))
+            return f"(({a} := {operand}) is not None and {a} {'in' if want else 'not in'} {values})"
         # x in [a, b] is x == a or x == b: TRUE if one is TRUE, FALSE if all are FALSE
         parts = [self.compare("==", e.operand, item, want) for item in e.items]
         return "(" + (" or " if want else " and ").join(parts) + ")"

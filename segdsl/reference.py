@@ -50,7 +50,10 @@ class Interpreter:
         return self._memo[name]
 
     def eval(self, e: ir.Expr) -> Value:
-        return _EVAL[type(e)](self, e)
+        value = _EVAL[type(e)](self, e)
+        if type(value) is int and e.type.kind == "float":  # coalesce(n, x), round(n, 1), an int in a float field
+            return float(value)
+        return value
 
     # -- values
     def _col(self, e: ir.Col) -> Value:
@@ -183,8 +186,11 @@ def arithmetic(op: str, left: Value, right: Value) -> Value:
     return None if right == 0 else float(left) / right  # as SQL's CAST(left AS DOUBLE) / right
 
 
-def _round(value, digits=0):
-    return value if isinstance(value, int) and digits == 0 else decimal_round(value, digits)
+def _round(value, digits=None):
+    """round(x) keeps an int as it is; round(x, n) is always a float (decimal_round)."""
+    if digits is None:
+        return value if isinstance(value, int) else decimal_round(value, 0)
+    return decimal_round(value, digits)
 
 
 FUNCTIONS: dict[str, Callable[..., Value]] = {

@@ -83,3 +83,12 @@ def test_records_that_break_the_check_are_e502(record, words):
         with pytest.raises(segdsl.SegdslError) as info:
             call()
         assert info.value.diagnostics[0].code == "E502" and words in info.value.diagnostics[0].message
+
+
+def test_nan_in_any_field_is_null_as_pandas_gives_it():
+    """`DataFrame.to_dict("records")` gives NaN for a missing text or a missing number in an int column."""
+    program = segdsl.loads('entity t { key id: int  s: string  n: int }\nsegment ne: s != "a"\n'
+                           "segment missing: s is null and n is null\nsegment small: not (n >= 18)", as_of="2026-11-01")
+    record = {"id": 1, "s": float("nan"), "n": float("nan")}
+    assert program.segments_of(record) == ["missing"]
+    assert [program.matches(n, record) for n in program.segments] == [False, True, False]

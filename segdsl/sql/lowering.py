@@ -164,7 +164,7 @@ class Lowering:
         """
         return e
 
-    # Whether the engine compares an int with a float exactly (SQLite) rather than as two floats.
+    # Whether the engine keeps an int exact where it meets a float (SQLite) rather than converting it.
     exact_int_float_compare = False
 
     def _operands(self, *items: ir.Expr, ordering: bool = False) -> list[exp.Expression]:
@@ -309,6 +309,8 @@ class Lowering:
         return exp.Case(ifs=[exp.If(this=small, true=rounded)], default=value)
 
     def fn_coalesce(self, e: ir.Func, args) -> exp.Expression:
+        if self.exact_int_float_compare and e.type.kind == "float":  # coalesce(n, x) is a float, n too
+            args = [cast(a, "DOUBLE") if arg.type.kind == "int" else a for arg, a in zip(e.args, args)]
         return exp.Coalesce(this=args[0], expressions=args[1:])
 
     # -- dates ----------------------------------------------------------------------------
