@@ -23,7 +23,7 @@ from .data import one_of
 from .diagnostics import SegdslError, error, first_line
 from .rounding import decimal_round
 from .textcase import simple_case
-from .timeutil import shift_limit
+from .timeutil import UNIT_DAYS, shift_limit
 
 
 class PolarsCompiler:
@@ -161,8 +161,8 @@ class PolarsCompiler:
 
     def _DateShift(self, e: ir.DateShift) -> pl.Expr:
         value = self.expr(e.item)
-        if e.unit in ("day", "week"):
-            shifted = value + pl.duration(days=e.amount * (7 if e.unit == "week" else 1))
+        if e.unit in UNIT_DAYS:
+            shifted = value + pl.duration(days=e.amount * UNIT_DAYS[e.unit])
         else:
             shifted = value.dt.offset_by(f"{e.amount}{'mo' if e.unit == 'month' else 'y'}")  # clamps month ends
         if e.amount == 0:

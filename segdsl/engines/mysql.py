@@ -13,7 +13,8 @@ import polars as pl
 import pymysql
 
 from ..diagnostics import SegdslError, error
-from .server import cannot_connect, create_temporary_table, server_url
+from .server import cannot_connect, server_url
+from .tables import create_temporary_table
 
 _TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE", pl.String: "LONGTEXT", pl.Boolean: "BOOLEAN",
           pl.Date: "DATE", pl.Datetime: "DATETIME(6)"}

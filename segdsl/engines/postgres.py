@@ -9,7 +9,8 @@ from __future__ import annotations
 import polars as pl
 import psycopg
 
-from .server import cannot_connect, create_temporary_table, server_url
+from .server import cannot_connect, server_url
+from .tables import create_temporary_table
 
 _TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE PRECISION", pl.String: "TEXT", pl.Boolean: "BOOLEAN",
           pl.Date: "DATE", pl.Datetime: "TIMESTAMP"}

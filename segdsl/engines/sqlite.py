@@ -8,11 +8,10 @@ import sqlite3
 from functools import lru_cache
 
 import polars as pl
-from sqlglot import exp
 
 from ..rounding import decimal_round
 from ..textcase import simple_case
-from ..sql import identifiers
+from .tables import create_temporary_table
 
 _SQLITE_TYPES = {pl.Int64: "INTEGER", pl.Float64: "REAL", pl.String: "TEXT", pl.Boolean: "INTEGER",
                  pl.Date: "TEXT", pl.Datetime: "TEXT"}
@@ -55,18 +54,11 @@ class SQLiteEngine:
         register_functions(self.connection)
 
     def load(self, table: str, frame: pl.DataFrame) -> None:
-        target = identifiers.table(table, self.dialect)
-        columns = [
-            exp.ColumnDef(this=identifiers.identifier(name, self.dialect),
-                          kind=exp.DataType.build(_SQLITE_TYPES.get(dtype.base_type(), "TEXT"), dialect="sqlite"))
-            for name, dtype in frame.schema.items()
-        ]
-        create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=columns))
-        self.connection.execute(create.sql(dialect=self.dialect))
-        placeholders = exp.Tuple(expressions=[exp.Placeholder() for _ in frame.columns])
-        insert = exp.insert(exp.Values(expressions=[placeholders]), target.copy())
+        target, create = create_temporary_table(table, frame, self.dialect, _SQLITE_TYPES)
+        self.connection.execute(create)
+        placeholders = ", ".join("?" * frame.width)
         rows = ([_to_sqlite(v) for v in row] for row in frame.iter_rows())
-        self.connection.executemany(insert.sql(dialect=self.dialect), rows)
+        self.connection.executemany(f"INSERT INTO {target} VALUES ({placeholders})", rows)
 
     def query(self, sql: str) -> tuple[list[str], list[tuple]]:
         cursor = self.connection.execute(sql)

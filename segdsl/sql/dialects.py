@@ -32,7 +32,7 @@ class DuckDB(Lowering):
 class SQLite(Lowering):
     """SQLite has no regex and ASCII-only lower/upper: segdsl registers its own functions.
 
-    The SQL calls `segdsl_regexp`, `segdsl_lower` and `segdsl_upper`, which
+    The SQL calls `segdsl_regexp`, `segdsl_lower`, `segdsl_upper` and `segdsl_round`, which
     `segdsl.engines.sqlite.register_functions(connection)` defines; on a connection
     without them the query fails loudly instead of answering differently.
     """
@@ -72,7 +72,7 @@ class SQLite(Lowering):
             raise Unsupported(f"moving a {kind} column by {unit}s",
                               help="SQLite rolls Jan 31 + 1 month over into March; compare against a shifted "
                                    "today() instead, e.g. 'signup_date >= today() - 6 months'")
-        days = _str(f"{amount * (7 if unit == 'week' else 1):+d} days")
+        days = _str(f"{amount:+d} days")
         if kind == "date":
             return _fn("DATE", value, days)
         # DATETIME() answers whole seconds; whole days leave the fraction as it was, so put it back.
@@ -138,8 +138,6 @@ class BigQuery(Lowering):
 
     def date_shift(self, value, amount, unit, kind):
         if kind == "timestamp":
-            if unit == "week":
-                amount, unit = amount * 7, "day"
             return exp.DatetimeAdd(this=value, expression=_num(amount), unit=exp.var(unit.upper()))
         return super().date_shift(value, amount, unit, kind)
 
@@ -268,8 +266,7 @@ class Oracle(Lowering):
         if unit in ("month", "year"):
             raise Unsupported(f"moving a {kind} column by {unit}s",
                               help="Oracle's ADD_MONTHS moves month ends to month ends; compare against a shifted today() instead")
-        days = amount * (7 if unit == "week" else 1)
-        return exp.Add(this=value, expression=_fn("NUMTODSINTERVAL", _num(days), _str("DAY")))
+        return exp.Add(this=value, expression=_fn("NUMTODSINTERVAL", _num(amount), _str("DAY")))
 
 
 class Unreviewed(Lowering):

@@ -10,7 +10,7 @@ from sqlglot.dialects.dialect import Dialect
 
 _PLAIN = re.compile(r"^[a-z_][a-z0-9_]*$")
 # Dialects that fold unquoted names to upper case: a quoted name must be upper case to match.
-_UPPER_FOLDING = {"snowflake", "oracle", "db2", "exasol"}
+_UPPER_FOLDING = {"snowflake", "oracle", "exasol"}
 
 
 # Words reserved in at least one major engine; sqlglot's tokenizer keywords miss some

@@ -17,7 +17,7 @@ from sqlglot import exp
 
 from .. import ir
 from ..rounding import WHOLE_FROM
-from ..timeutil import shift_limit
+from ..timeutil import UNIT_DAYS, shift_limit
 from . import identifiers
 
 
@@ -323,7 +323,8 @@ class Lowering:
 
     def lower_DateShift(self, e: ir.DateShift) -> exp.Expression:
         value, kind = self.lower(e.item), e.type.kind
-        shifted = self.date_shift(value, e.amount, e.unit, kind)
+        amount, unit = (e.amount * UNIT_DAYS[e.unit], "day") if e.unit in UNIT_DAYS else (e.amount, e.unit)
+        shifted = self.date_shift(value, amount, unit, kind)
         if e.amount == 0:
             return shifted
         # A date moved beyond the years 1-9999 is null (docs/semantics.md); engines' calendars
@@ -340,6 +341,5 @@ class Lowering:
         return exp.Case(ifs=[exp.If(this=inside, true=shifted)])
 
     def date_shift(self, value: exp.Expression, amount: int, unit: str, kind: str) -> exp.Expression:
-        if unit == "week":
-            amount, unit = amount * 7, "day"
+        """`value` moved by `amount` days, months or years (weeks arrive as days)."""
         return exp.DateAdd(this=value, expression=exp.Literal.number(amount), unit=exp.var(unit.upper()))
