@@ -50,7 +50,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--key", help="key column (only needed for files without an entity block)")
     p.add_argument("--as-of", type=_as_of_arg, help="resolve today()/now() against this date (default: now)")
 
-    p = sub.add_parser("eval", help="run a segment file on a data file in an embedded engine; CSV on stdout")
+    p = sub.add_parser("eval", help="run a segment file on a data file in an engine; CSV on stdout")
     p.add_argument("file")
     p.add_argument("--data", required=True, help="a .csv, .parquet or .jsonl file")
     p.add_argument("--engine", default="polars", help="polars (default, in memory), duckdb or sqlite (compiled SQL), postgres / mysql (the server at SEGDSL_POSTGRES_URL / SEGDSL_MYSQL_URL)")

@@ -1,7 +1,7 @@
 import sys
 from pathlib import Path
 
-# tests/generate.py is shared by benchmarks and scale tests.
+# The helper modules of tests/ (corpus, servers, generate, entities) import as top-level modules.
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 
@@ -40,7 +40,3 @@ def postgres_server():
 def mariadb_server():
     """A throwaway MariaDB server; engine 'mysql' finds it by SEGDSL_MYSQL_URL."""
     yield from _throwaway("MariaDBServer", "pymysql", "mysql", "SEGDSL_MYSQL_URL")
-
-
-# engine -> the fixture that starts its server
-SERVER_FIXTURES = {"postgres": "postgres_server", "mysql": "mariadb_server"}

@@ -18,7 +18,18 @@ from pathlib import Path
 
 import pytest
 
+from segdsl.engines import ENGINES as _ENGINES
+
 IN_CI = os.environ.get("CI", "").lower() == "true"
+ENGINES = list(_ENGINES)  # every engine `segdsl eval --engine` runs
+SQL_ENGINES = [e for e in ENGINES if e != "polars"]
+SERVER_FIXTURES = {"postgres": "postgres_server", "mysql": "mariadb_server"}  # conftest.py starts them
+
+
+def start(request, engine: str) -> None:
+    """Start the engine's throwaway server, if it needs one, before a test uses the engine."""
+    if engine in SERVER_FIXTURES:
+        request.getfixturevalue(SERVER_FIXTURES[engine])
 
 
 def unavailable(reason: str):
@@ -57,13 +68,20 @@ class PostgresServer:
             shutil.chown(self.root, "postgres")
             shutil.chown(self.socket_dir, "postgres")
         self.port = free_port()
+        try:
+            self._start(initdb)
+        except RuntimeError:
+            shutil.rmtree(self.root, ignore_errors=True)
+            raise
+        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
+
+    def _start(self, initdb: str) -> None:
         # UTF-8, C.UTF-8 locale: lower(), upper() and ~* map every letter (under plain C only ASCII
         # ones; docs/dialects.md). Ordering is forced to code points by segdsl's COLLATE "C".
         self._run([initdb, "-D", str(self.data), "-U", "postgres", "-A", "trust", "-E", "UTF8",
                    "--locale=C.UTF-8", "--no-sync"])
         options = f"-p {self.port} -k {self.socket_dir} -c listen_addresses=127.0.0.1 -c fsync=off"
         self._run([self.pg_ctl, "-D", str(self.data), "-o", options, "-l", str(self.root / "log"), "-w", "start"])
-        self.url = f"postgresql://postgres@127.0.0.1:{self.port}/postgres"
 
     def _run(self, command: list[str]) -> None:
         done = subprocess.run(self.as_user + command, capture_output=True, text=True, cwd=self.root)
@@ -95,6 +113,7 @@ class MariaDBServer:
         done = subprocess.run([install, "--no-defaults", *user, f"--datadir={data}", "--skip-test-db",
                                "--auth-root-authentication-method=normal"], capture_output=True, text=True)
         if done.returncode:
+            shutil.rmtree(self.root, ignore_errors=True)
             raise RuntimeError(f"mariadb-install-db failed: {(done.stderr or done.stdout).strip()[-500:]}")
         self.port = free_port()
         self.process = subprocess.Popen(

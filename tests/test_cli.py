@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SERVER_FIXTURES
+from servers import ENGINES, SERVER_FIXTURES, start
 
 from segdsl.cli import main
 
@@ -37,8 +37,9 @@ def test_compile_flags_query_with_qualified_table(capsys):
     assert "AS pro_or_high_value_women" in out
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
-def test_eval_count(capsys, engine):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_eval_count(request, capsys, engine):
+    start(request, engine)
     code, out, _ = run(capsys, "eval", BIKES, "--data", BIKES_CSV, "--count", "--as-of", "2026-11-01", "--engine", engine)
     assert code == 0
     lines = out.splitlines()
@@ -155,8 +156,9 @@ def test_console_script_runs_without_traceback(tmp_path):
     assert "Traceback" not in proc.stderr and "error[E105]" in proc.stderr
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
-def test_engine_failure_is_a_diagnostic_not_a_traceback(capsys, tmp_path, engine):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_engine_failure_is_a_diagnostic_not_a_traceback(request, capsys, tmp_path, engine):
+    start(request, engine)
     f = tmp_path / "t.seg"
     f.write_text("segment s: nosuch >= 18\n")
     code, out, err = run(capsys, "eval", str(f), "--data", BIKES_CSV, "--engine", engine)
@@ -183,8 +185,9 @@ def test_table_with_too_many_parts_is_refused(capsys):
     assert code == 2 and out == "" and "E404" in err
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
-def test_counts_from_the_engine_match_the_flags(capsys, engine):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_counts_from_the_engine_match_the_flags(request, capsys, engine):
+    start(request, engine)
     common = [BIKES, "--data", BIKES_CSV, "--as-of", "2026-11-01", "--engine", engine]
     _, counted, _ = run(capsys, "eval", *common, "--count")
     _, flags, _ = run(capsys, "eval", *common)
@@ -207,25 +210,27 @@ def _write(tmp_path, seg_text: str, csv_text: str) -> tuple[str, str]:
     return str(tmp_path / "s.seg"), str(tmp_path / "d.csv")
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
-def test_eval_count_of_a_file_without_segments(capsys, tmp_path, engine):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_eval_count_of_a_file_without_segments(request, capsys, tmp_path, engine):
+    start(request, engine)
     seg, data = _write(tmp_path, "entity c { key id: int  x: float }\n", "id,x\n1,2.0\n")
     assert run(capsys, "eval", seg, "--data", data, "--count", "--engine", engine)[:2] == (0, "segment,members\n")
 
 
-@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
-def test_nan_is_null_without_an_entity_block(capsys, tmp_path, engine):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_nan_is_null_without_an_entity_block(request, capsys, tmp_path, engine):
+    start(request, engine)
     seg, data = _write(tmp_path, "segment big: x > 1000\nsegment missing: x is null\n", "id,x\n1,NaN\n2,2000\n")
     code, out, _ = run(capsys, "eval", seg, "--data", data, "--engine", engine)
     assert (code, out) == (0, "id,big,missing\n1,false,true\n2,true,false\n")
 
 
 @pytest.mark.parametrize("mode", [[], ["--count"], ["--segment", "amateur_women_road"]])
-@pytest.mark.parametrize("engine", ["postgres", "mysql"])
+@pytest.mark.parametrize("engine", [e for e in ENGINES if e in SERVER_FIXTURES])
 def test_eval_on_a_server_answers_as_polars(request, capsys, engine, mode):
     """`--engine postgres` / `mysql` (the servers from SEGDSL_POSTGRES_URL / SEGDSL_MYSQL_URL)
     give byte-identical output."""
-    request.getfixturevalue(SERVER_FIXTURES[engine])
+    start(request, engine)
     common = ["eval", BIKES, "--data", BIKES_CSV, "--as-of", "2026-11-01", *mode]
     polars = run(capsys, *common)
     served = run(capsys, *common, "--engine", engine)

@@ -1,6 +1,5 @@
-"""Running compiled segments on the engines beyond the conformance corpus (tests/conformance/):
-names that need quoting, the example file on every engine, round() against its Python definition
-on random floats, comparisons with null.
+"""Running segments on every engine beyond the conformance corpus (tests/conformance/): names
+that need quoting, the example file, round() against its Python definition on random floats.
 """
 
 from __future__ import annotations
@@ -15,13 +14,13 @@ import pytest
 
 import segdsl
 from segdsl.data import fit_to_schema, read_data
-from segdsl.diagnostics import SegdslError
 from segdsl.engines import run
 from segdsl.rounding import decimal_round
 
+from servers import ENGINES, start
+
 ROOT = Path(__file__).resolve().parent.parent
 AS_OF = "2026-11-01"
-ENGINES = ["polars", "duckdb", "sqlite"]
 
 # -- names that need quoting ---------------------------------------------------------------------
 
@@ -38,7 +37,8 @@ segment group: not select_me
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_identifiers_needing_quotes_run(engine):
+def test_identifiers_needing_quotes_run(request, engine):
+    start(request, engine)
     program = segdsl.loads(QUOTED, as_of=AS_OF)
     raw = pl.DataFrame({"id": [1, 2, 3, 4], "order": [2, 2, 0, None], "CamelCase": ['It\'s "x"', "it's \"x\"", 'It\'s "x"', None],
                         "select": [True, True, True, None]})
@@ -50,7 +50,7 @@ def test_identifiers_needing_quotes_run(engine):
     assert flags.rows == [(1, True, False), (2, False, True), (3, False, True), (4, False, False)]
 
 
-# -- the example file: both engines agree --------------------------------------------------------
+# -- the example file: every engine agrees ------------------------------------------------------
 
 BIKES = segdsl.load(ROOT / "examples" / "bikes.seg", as_of=AS_OF)
 
@@ -61,28 +61,22 @@ def bikes_frame() -> pl.DataFrame:
 
 
 @pytest.mark.parametrize("segment", BIKES.segments)
-def test_bikes_engines_agree(bikes_frame, segment):
+def test_bikes_engines_agree(request, bikes_frame, segment):
+    for engine in ENGINES:
+        start(request, engine)
     answers = [run(BIKES, bikes_frame, engine=engine, segment=segment) for engine in ENGINES]
     assert all(a == answers[0] for a in answers[1:])
 
 
-def test_bikes_flags_engines_agree(bikes_frame):
+def test_bikes_flags_engines_agree(request, bikes_frame):
+    for engine in ENGINES:
+        start(request, engine)
     answers = [run(BIKES, bikes_frame, engine=engine) for engine in ENGINES]
     assert all(a == answers[0] for a in answers[1:])
     assert len(answers[0].rows) == bikes_frame.height
 
 
-# -- smaller cases, each with its own rows -------------------------------------------------------
-
-SMALL_ENTITY = "entity t { key id: int  s: string  x: float  ts: timestamp }\n"
-SMALL_SCHEMA = {"id": pl.Int64, "s": pl.String, "x": pl.Float64, "ts": pl.Datetime("us")}
-
-
-def _small(condition: str, rows: list[dict], engine: str, as_of: str = AS_OF) -> set[int]:
-    program = segdsl.loads(SMALL_ENTITY + "segment q: " + condition, as_of=as_of)
-    full = [{"id": None, "s": None, "x": None, "ts": None, **r} for r in rows]
-    frame = fit_to_schema(pl.DataFrame(full, schema=SMALL_SCHEMA), program.schema)
-    return {r[0] for r in run(program, frame, engine=engine, segment="q").rows}
+# -- round() against its Python definition ---------------------------------------------------
 
 
 def _random_floats(count: int) -> list[float]:
@@ -104,7 +98,8 @@ def _random_floats(count: int) -> list[float]:
 
 
 @pytest.mark.parametrize("engine", ENGINES)
-def test_round_matches_the_python_definition(engine):
+def test_round_matches_the_python_definition(request, engine):
+    start(request, engine)
     """round(x, n) on the engine equals segdsl.rounding.decimal_round for n = 0..12."""
     values = _random_floats(1500)
     digits = range(13)
@@ -115,18 +110,3 @@ def test_round_matches_the_python_definition(engine):
     result = run(program, fit_to_schema(frame, program.schema), engine=engine, counts=True)
     counts = dict(zip(result.columns, result.rows[0]))
     assert counts == {f"r{n}": len(values) for n in digits}
-
-
-@pytest.mark.parametrize("engine", ENGINES)
-@pytest.mark.parametrize("condition", ["x == null", "x != null", "x not in [3, null]"])
-def test_comparison_with_null_is_never_a_member(engine, condition):
-    """Either the checker refuses it (E315) or no row is a member: a comparison with null is unknown."""
-    rows = [{"id": 1, "x": 1.0}, {"id": 2, "x": None}, {"id": 3, "x": 3.0}]
-    try:
-        got = _small(condition, rows, engine)
-    except SegdslError as err:
-        assert {d.code for d in err.diagnostics} == {"E315"}, err
-        return
-    assert got == set()
-
-

@@ -1,6 +1,6 @@
 """The per-record API: program.matches / program.segments_of, and its errors.
 
-Membership on many rows is checked against the expected answers in test_execution.py and
+Membership on many rows is checked against the expected answers of tests/conformance/ and
 against the reference interpreter in test_differential.py; these are the API's own cases.
 """
 

@@ -1,7 +1,7 @@
 """program.evaluate / program.count on every kind of table, and data that does not fit.
 
-Membership itself is checked case by case in test_execution.py (engine "polars") and against the
-reference interpreter in test_differential.py.
+Membership itself is checked case by case in the conformance corpus (tests/conformance/, backend
+"polars") and against the reference interpreter in test_differential.py.
 """
 
 from __future__ import annotations

@@ -1,6 +1,7 @@
-"""Engines that evaluate segments on data in this process: the seam behind `segdsl eval --engine`.
+"""Engines that evaluate segments on data: the seam behind `segdsl eval --engine`.
 
-A SQL engine loads a schema-fitted Polars frame as a table and runs a compiled query,
+Polars, DuckDB and SQLite run in this process; PostgreSQL and MySQL/MariaDB on a server given by
+a URL. A SQL engine loads a schema-fitted Polars frame as a table and runs a compiled query,
 returning every row (fetched fully before anything else runs on the connection). Polars
 (`dialect = None`) evaluates the segments on the frame itself instead.
 Adding an engine: a module with a class like `DuckDBEngine`, and a line in ENGINES.
