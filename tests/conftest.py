@@ -40,3 +40,26 @@ def postgres_server():
 def mariadb_server():
     """A throwaway MariaDB server; engine 'mysql' finds it by SEGDSL_MYSQL_URL."""
     yield from _throwaway("MariaDBServer", "pymysql", "mysql", "SEGDSL_MYSQL_URL")
+
+
+@pytest.fixture(scope="session")
+def spark_session():
+    """One local Spark for the whole run (engine 'spark' uses the active session), stopped at the end."""
+    import shutil
+
+    import servers
+
+    if not (shutil.which("java") or os.environ.get("JAVA_HOME")):
+        servers.unavailable("Java is not installed (Spark needs a JDK 17)")
+    from segdsl.engines.spark import session
+
+    spark = session()
+    yield spark
+    spark.stop()
+
+
+@pytest.fixture(scope="session")
+def snowflake_emulator():
+    """fakesnow's Snowflake emulator; engine 'snowflake' finds it by SEGDSL_SNOWFLAKE_URL and
+    talks to it over HTTP with the real connector."""
+    yield from _throwaway("FakesnowServer", "fakesnow", "test", "SEGDSL_SNOWFLAKE_URL")

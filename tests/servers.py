@@ -23,11 +23,25 @@ from segdsl.engines import ENGINES as _ENGINES
 IN_CI = os.environ.get("CI", "").lower() == "true"
 ENGINES = list(_ENGINES)  # every engine `segdsl eval --engine` runs
 SQL_ENGINES = [e for e in ENGINES if e != "polars"]
-SERVER_FIXTURES = {"postgres": "postgres_server", "mysql": "mariadb_server"}  # conftest.py starts them
+# conftest.py starts them, once per test run
+SERVER_FIXTURES = {"postgres": "postgres_server", "mysql": "mariadb_server", "spark": "spark_session",
+                   "snowflake": "snowflake_emulator"}
 
 
 def start(request, engine: str) -> None:
-    """Start the engine's throwaway server, if it needs one, before a test uses the engine."""
+    """Start the engine's throwaway server, if it needs one, before a test uses the engine.
+
+    An engine whose driver is not installed is unavailable (skipped locally, failed in CI).
+    """
+    from segdsl.diagnostics import SegdslError
+    from segdsl.engines import engine_class
+
+    if engine not in ENGINES:
+        return
+    try:
+        engine_class(engine)
+    except SegdslError as err:
+        unavailable(err.diagnostics[0].message)
     if engine in SERVER_FIXTURES:
         request.getfixturevalue(SERVER_FIXTURES[engine])
 
@@ -150,3 +164,44 @@ class MariaDBServer:
             self.process.wait(timeout=30)
         finally:
             shutil.rmtree(self.root, ignore_errors=True)
+
+
+_FAKESNOW = """
+import json, os, sys
+import fakesnow
+answer = os.fdopen(os.dup(1), "w")
+quiet = os.open(os.devnull, os.O_WRONLY)
+os.dup2(quiet, 1)  # the request log would fill a pipe nobody reads
+os.dup2(quiet, 2)
+with fakesnow.server(port=int(sys.argv[1])) as arguments:
+    answer.write(json.dumps(arguments) + "\\n")
+    answer.flush()
+    sys.stdin.read()  # serve until the test run closes stdin
+"""
+
+
+class FakesnowServer:
+    """fakesnow's Snowflake emulator (on DuckDB) served on 127.0.0.1 by a child process, so its
+    request log stays out of the tests' output; `url` to connect; `stop()` ends it."""
+
+    def __init__(self) -> None:
+        import json
+        import sys
+
+        self.process = subprocess.Popen([sys.executable, "-c", _FAKESNOW, str(free_port())], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        line = self.process.stdout.readline()
+        if not line:
+            self.stop()
+            raise RuntimeError("the fakesnow server did not start (pip install 'fakesnow[server]')")
+        a = json.loads(line)
+        # fakesnow answers a failed query with HTTP 500, which the connector retries until network_timeout.
+        self.url = (f"snowflake://{a['user']}:{a['password']}@{a['account']}/segdsl/public?host={a['host']}"
+                    f"&port={a['port']}&protocol={a['protocol']}&network_timeout={a['network_timeout']}")
+
+    def stop(self) -> None:
+        self.process.stdin.close()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()

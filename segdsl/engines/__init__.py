@@ -19,7 +19,9 @@ from ..program import Program, engine_failure
 
 ENGINES = {"polars": "segdsl.engines.inmemory:PolarsEngine", "duckdb": "segdsl.engines.duckdb:DuckDBEngine",
            "sqlite": "segdsl.engines.sqlite:SQLiteEngine", "postgres": "segdsl.engines.postgres:PostgresEngine",
-           "mysql": "segdsl.engines.mysql:MySQLEngine"}
+           "mysql": "segdsl.engines.mysql:MySQLEngine", "spark": "segdsl.engines.spark:SparkEngine",
+           "clickhouse": "segdsl.engines.clickhouse:ClickHouseEngine",
+           "snowflake": "segdsl.engines.snowflake:SnowflakeEngine"}
 
 
 @dataclass
@@ -44,7 +46,7 @@ def engine_class(name: str) -> type:
 
 
 def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segment: str | None = None,
-        as_of: dt.date | dt.datetime | str | None = None, counts: bool = False) -> Result:
+        as_of: dt.date | dt.datetime | str | None = None, counts: bool = False, table: str | None = None) -> Result:
     """Compile for the engine's dialect, load `frame` and run the members, flags or counts query.
 
     Polars is the exception: it evaluates the segments on the frame itself (segdsl/vectorized.py).
@@ -55,18 +57,21 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
     if engine_type.dialect is None:
         columns, rows = engine_type().evaluate(program, frame, segment, as_of, counts)
         return _result(columns, rows, segment, counts)
-    table = program.table or "customers"
+    table = table or program.table or "customers"
     # Compiled before connecting: a construct the dialect refuses (E401) opens no connection.
     sql = program.to_sql(segment, dialect=engine_type.dialect, table=table, as_of=as_of,
                          key=program.key or frame.columns[0], counts=counts)
     runner = engine_type()  # a server engine connects here; failing to is E902/E903
     try:
         runner.load(table, frame)
-        columns, rows = runner.query(sql)
+        _, rows = runner.query(sql)
     except Exception as exc:  # noqa: BLE001 - any driver error: report it, never a traceback
         raise engine_failure(program, f"{engine} could not run the query", exc) from None
     finally:
         runner.close()
+    # Named as segdsl names them: Snowflake and Oracle answer with upper-case column names.
+    names = [segment] if segment is not None else list(program.segments)
+    columns = names if counts else [program.key or frame.columns[0], *([] if segment is not None else names)]
     return _result(columns, rows, segment, counts)
 
 

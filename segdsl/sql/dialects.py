@@ -10,7 +10,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from .. import ir
-from .lowering import Lowering, Unsupported, _paren, cast
+from .lowering import _ARITH, Lowering, Unsupported, _paren, cast
 
 
 def _fn(name: str, *args: exp.Expression) -> exp.Expression:
@@ -39,6 +39,17 @@ class SQLite(Lowering):
 
     regex_flavour = "python"
     exact_int_float_compare = True
+
+    def string_literal(self, text):
+        # Python's sqlite3 refuses a statement holding NUL: spell each one as CHAR(0).
+        if "\x00" not in text:
+            return super().string_literal(text)
+        pieces = [_str(p) if p else None for p in text.split("\x00")]
+        out = None
+        for i, piece in enumerate(pieces):
+            for part in ([_fn("CHAR", _num(0))] if i else []) + ([piece] if piece is not None else []):
+                out = part if out is None else exp.DPipe(this=out, expression=part, safe=True)
+        return out
 
     def regex(self, operand, pattern, ignore_case):
         return _fn("segdsl_regexp", _str(("(?i)" if ignore_case else "") + pattern), operand)
@@ -148,11 +159,23 @@ class Spark(Lowering):
     def days_between(self, start, end):
         return _fn("DATEDIFF", end, start)  # the two-argument form every Spark and Databricks has
 
+    def regex(self, operand, pattern, ignore_case):
+        # Java's (?i) folds ASCII letters only; (?u) makes it fold every letter, one by one.
+        return exp.RegexpLike(this=operand, expression=_str(("(?iu)" if ignore_case else "") + pattern))
+
+    def fn_lower(self, e, args):
+        # Java's lower() maps 'İ' to two characters (i and a combining dot); segdsl maps it to 'i'.
+        return exp.Lower(this=_fn("REPLACE", args[0], _str("\u0130"), _str("I")))
+
     def date_shift(self, value, amount, unit, kind):
+        old = self.dialect in ("hive", "spark2")
+        if kind == "timestamp" and not old:
+            # Spark 3+: timestamp + INTERVAL keeps the time of day and clamps month ends, as segdsl does.
+            return exp.Add(this=value, expression=exp.Interval(this=_str(str(amount)), unit=exp.var(unit.upper())))
         if kind == "timestamp":
             raise Unsupported("moving a timestamp column by a duration",
                               help="compare against a shifted now() instead, e.g. 'last_seen >= now() - 30 days'")
-        if unit in ("month", "year") and self.dialect in ("hive", "spark2"):
+        if unit in ("month", "year") and old:
             # Spark 3 ADD_MONTHS clamps (Jan 31 + 1 month = Feb 28) as segdsl does; Hive and Spark 2
             # also move a month's last day to the last day (Feb 28 + 1 month = Mar 31).
             raise Unsupported(f"moving a date column by {unit}s",
@@ -172,6 +195,10 @@ class Trino(Lowering):
 
 
 class ClickHouse(Lowering):
+    """ClickHouse: exact int/float comparison, wrapping Int64 arithmetic, narrow Date and DateTime."""
+
+    exact_int_float_compare = True  # Int64 = Float64 compares exactly, as SQLite does
+
     def prefix(self, operand, n):
         return _fn("leftUTF8", operand, n)
 
@@ -179,10 +206,49 @@ class ClickHouse(Lowering):
         return _fn("rightUTF8", operand, n)
 
     def fn_lower(self, e, args):
-        return _fn("lowerUTF8", args[0])  # lower() is ASCII-only on ClickHouse
+        # lower() is ASCII-only on ClickHouse; lowerUTF8('İ') is two characters, segdsl's is 'i'.
+        return _fn("lowerUTF8", _fn("replaceAll", args[0], _str("\u0130"), _str("I")))
 
     def fn_upper(self, e, args):
         return _fn("upperUTF8", args[0])
+
+    def round_float(self, value, digits):
+        # Decimal to Float64 is not correctly rounded on ClickHouse (-8186.59 became -8186.589999999999);
+        # parsing the decimal's text is.
+        # The cast truncates the text to the scale; segdsl rounds to 22 places: read 40, then round.
+        text = cast(cast(value.copy(), "VARCHAR"), "DECIMAL(76, 40)")  # Nullable(...): x may be null
+        exact = exp.Round(this=text, decimals=_num(22))
+        rounded = cast(cast(exp.Round(this=exact, decimals=digits), "VARCHAR"), "DOUBLE")
+        return self.whole_above_2_53(value, rounded)
+
+    # Date and DateTime cover 1970 to 2149 / 2106 and wrap around outside; Date32 and
+    # DateTime64 cover every date segdsl has.
+    def date_literal(self, d):
+        return cast(_str(d.isoformat()), "DATE32", "clickhouse")
+
+    def timestamp_literal(self, t):
+        return cast(_str(t.isoformat(sep=" ")), "DATETIME64(6)", "clickhouse")
+
+    def lower_Arith(self, e):
+        # Int64 arithmetic wraps around silently: compute in Int128, as the Polars backend does.
+        if e.type.kind != "int":
+            return super().lower_Arith(e)
+        left = _fn("toInt128", self.lower(e.left))  # a CAST to Int128 would refuse nulls
+        return _ARITH[e.op](this=left, expression=_paren(self.lower(e.right)))
+
+    def lower_Neg(self, e):
+        if e.type.kind != "int":
+            return super().lower_Neg(e)
+        return exp.Neg(this=_fn("toInt128", self.lower(e.item)))
+
+    def lower_InList(self, e):
+        # IN hashes floats by their bits, so -0.0 is not in (0): adding 0.0 turns -0.0 into 0.0.
+        if e.operand.type.kind != "float":
+            return super().lower_InList(e)
+        operand, *items = [exp.Add(this=_paren(v), expression=exp.Literal.number("0.0"))
+                           for v in self._operands(e.operand, *e.items)]
+        inside = exp.In(this=operand, expressions=items)
+        return exp.Not(this=exp.Paren(this=inside)) if e.negated else inside
 
 
 _BIN2 = exp.to_identifier("Latin1_General_100_BIN2")

@@ -30,23 +30,19 @@ SELECT
   CASE WHEN NOT (
     email IS NULL
   ) THEN TRUE ELSE FALSE END AS has_email,
+  CASE WHEN signup_date >= CAST('2026-10-02' AS Date32) THEN TRUE ELSE FALSE END AS recent_signups,
   CASE
-    WHEN signup_date >= CAST('2026-10-02' AS Nullable(DATE))
-    THEN TRUE
-    ELSE FALSE
-  END AS recent_signups,
-  CASE
-    WHEN last_seen < CAST('2026-05-03 00:00:00' AS Nullable(DateTime))
-    AND signup_date < CAST('2024-06-01' AS Nullable(DATE))
+    WHEN last_seen < CAST('2026-05-03 00:00:00' AS DateTime64(6))
+    AND signup_date < CAST('2024-06-01' AS Date32)
     THEN TRUE
     ELSE FALSE
   END AS lapsed,
   CASE
     WHEN CAST(lifetime_value AS Nullable(Float64)) / nullIf((
-      age - 17
+      toInt128(age) - 17
     ), 0) > 40
     AND NOT (
-      lowerUTF8(city) = 'wroclaw'
+      lowerUTF8(replaceAll(city, 'İ', 'I')) = 'wroclaw'
     )
     THEN TRUE
     ELSE FALSE

@@ -2,5 +2,5 @@ SELECT
   customer_id
 FROM customers
 WHERE
-  last_seen < CAST('2026-05-03 00:00:00' AS Nullable(DateTime))
-  AND signup_date < CAST('2024-06-01' AS Nullable(DATE))
+  last_seen < CAST('2026-05-03 00:00:00' AS DateTime64(6))
+  AND signup_date < CAST('2024-06-01' AS Date32)

@@ -3,8 +3,8 @@ SELECT
 FROM customers
 WHERE
   CAST(lifetime_value AS Nullable(Float64)) / nullIf((
-    age - 17
+    toInt128(age) - 17
   ), 0) > 40
   AND NOT (
-    lowerUTF8(city) = 'wroclaw'
+    lowerUTF8(replaceAll(city, 'İ', 'I')) = 'wroclaw'
   )

@@ -38,7 +38,7 @@ SELECT
       age - 17
     ), 0) > 40
     AND NOT (
-      LOWER(city) = 'wroclaw'
+      LOWER(REPLACE(city, 'İ', 'I')) = 'wroclaw'
     )
     THEN TRUE
     ELSE FALSE

@@ -6,5 +6,5 @@ WHERE
     age - 17
   ), 0) > 40
   AND NOT (
-    LOWER(city) = 'wroclaw'
+    LOWER(REPLACE(city, 'İ', 'I')) = 'wroclaw'
   )

@@ -1,0 +1,70 @@
+"""Snowflake through snowflake-connector-python: an account given by a URL (`SEGDSL_SNOWFLAKE_URL`).
+
+The URL is `snowflake://user:password@account/database/schema?warehouse=W&role=R`; `host`,
+`port` and `protocol` in the query string point the connector at another endpoint (the tests
+use fakesnow, a Snowflake emulator on DuckDB, that way); `network_timeout` (seconds, default
+60) bounds the connector's retries of a failing request. The frame goes into a temporary
+table (gone with the session), then the compiled query runs and its rows are fetched.
+"""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qsl, unquote, urlsplit
+
+import polars as pl
+import snowflake.connector
+
+from ..diagnostics import SegdslError, error
+from .server import cannot_connect, server_url
+from .tables import create_temporary_table
+
+_TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE", pl.String: "TEXT", pl.Boolean: "BOOLEAN",
+          pl.Date: "DATE", pl.Datetime: "TIMESTAMP_NTZ"}
+_OPTIONS = {"warehouse", "role", "host", "port", "protocol", "network_timeout"}
+_NUMBERS = {"port", "network_timeout"}
+_EXAMPLE = "snowflake://user:password@account/database/schema?warehouse=W"
+
+
+def connect_arguments(url: str) -> dict:
+    """snowflake.connector.connect's arguments from the URL; E902 when it is not one."""
+    bad_url = SegdslError([error("E902", f"a Snowflake URL looks like {_EXAMPLE}")])
+    parts = urlsplit(url)
+    path = [unquote(p) for p in parts.path.split("/") if p]
+    options = dict(parse_qsl(parts.query))
+    if parts.scheme != "snowflake" or not parts.hostname or len(path) > 2 or set(options) - _OPTIONS:
+        raise bad_url
+    arguments = {"account": parts.hostname, "user": unquote(parts.username or ""),
+                 "password": unquote(parts.password or ""), **dict(zip(("database", "schema"), path)), **options}
+    for name in _NUMBERS & set(arguments):
+        if not arguments[name].isdigit():
+            raise bad_url
+        arguments[name] = int(arguments[name])
+    return {"network_timeout": 60, **arguments}
+
+
+class SnowflakeEngine:
+    dialect = "snowflake"
+
+    def __init__(self, url: str | None = None) -> None:
+        arguments = connect_arguments(server_url(url, "snowflake", "SEGDSL_SNOWFLAKE_URL", _EXAMPLE))
+        try:
+            self.connection = snowflake.connector.connect(**arguments, login_timeout=20)
+        except Exception as exc:  # noqa: BLE001 - the connector raises several kinds; report one line
+            raise cannot_connect("Snowflake", str(exc)) from None
+
+    def load(self, table: str, frame: pl.DataFrame) -> None:
+        target, create = create_temporary_table(table, frame, self.dialect, _TYPES)
+        placeholders = ", ".join(["%s"] * frame.width)
+        with self.connection.cursor() as cursor:
+            cursor.execute(create)
+            if frame.height:
+                cursor.executemany(f"INSERT INTO {target} VALUES ({placeholders})", list(frame.iter_rows()))
+
+    def query(self, sql: str) -> tuple[list[str], list[tuple]]:
+        with self.connection.cursor() as cursor:
+            cursor.execute(sql)
+            rows = cursor.fetchall()
+            return [d[0] for d in cursor.description], [tuple(r) for r in rows]
+
+    def close(self) -> None:
+        self.connection.close()
