@@ -49,7 +49,8 @@ class MySQLEngine:
         placeholders = ", ".join(["%s"] * frame.width)
         with self.connection.cursor() as cursor:
             cursor.execute(create)
-            cursor.executemany(f"INSERT INTO {target} VALUES ({placeholders})",
+            # PyMySQL fills %s by Python's % operator: a % in the table name must be doubled.
+            cursor.executemany(f"INSERT INTO {target.replace('%', '%%')} VALUES ({placeholders})",
                                list(frame.iter_rows()))
 
     def query(self, sql: str) -> tuple[list[str], list[tuple]]:

@@ -48,13 +48,14 @@ class SnowflakeEngine:
     def __init__(self, url: str | None = None) -> None:
         arguments = connect_arguments(server_url(url, "snowflake", "SEGDSL_SNOWFLAKE_URL", _EXAMPLE))
         try:
-            self.connection = snowflake.connector.connect(**arguments, login_timeout=20)
+            # qmark: values are bound on the server (array binding), never spliced into the SQL text.
+            self.connection = snowflake.connector.connect(**arguments, login_timeout=20, paramstyle="qmark")
         except Exception as exc:  # noqa: BLE001 - the connector raises several kinds; report one line
             raise cannot_connect("Snowflake", str(exc)) from None
 
     def load(self, table: str, frame: pl.DataFrame) -> None:
         target, create = create_temporary_table(table, frame, self.dialect, _TYPES)
-        placeholders = ", ".join(["%s"] * frame.width)
+        placeholders = ", ".join(["?"] * frame.width)
         with self.connection.cursor() as cursor:
             cursor.execute(create)
             if frame.height:

@@ -60,11 +60,18 @@ class SQLite(Lowering):
     def fn_upper(self, e, args):
         return _fn("segdsl_upper", args[0])
 
-    def prefix(self, operand, n):
-        return exp.Substring(this=operand, start=_num(1), length=n)
-
-    def suffix(self, operand, n):
-        return exp.Substring(this=operand, start=exp.Neg(this=n))
+    def lower_StrTest(self, e):
+        # SQLite's text functions stop at a NUL character; compared as UTF-8 bytes, the text is whole.
+        blob = cast(self.lower(e.operand), "BLOB")
+        data = e.needle.encode()
+        needle, n = exp.HexString(this=data.hex()), _num(len(data))
+        if not data:
+            return exp.Not(this=exp.Is(this=_paren(blob), expression=exp.null()))
+        if e.op == "contains":
+            return exp.GT(this=exp.StrPosition(this=blob, substr=needle), expression=_num(0))
+        part = exp.Substring(this=blob, start=_num(1), length=n) if e.op == "starts_with" else \
+            exp.Substring(this=blob, start=exp.Neg(this=n))
+        return exp.EQ(this=part, expression=needle)
 
     def round_float(self, value, digits):
         return _fn("segdsl_round", value, digits)  # SQLite's round() keeps only ~15 digits
@@ -95,6 +102,12 @@ class SQLite(Lowering):
 
 class Postgres(Lowering):
     regex_flavour = "posix_are"
+
+    def string_literal(self, text):
+        if "\x00" in text:
+            raise Unsupported("the NUL character (\\u0000) in a string",
+                              help="PostgreSQL text cannot hold NUL; remove it from the value")
+        return super().string_literal(text)
 
     def text_operand(self, e, ordering=False):
         # Ordering follows the database's locale unless asked for code-point order. In parentheses:
@@ -158,6 +171,17 @@ class Spark(Lowering):
 
     def days_between(self, start, end):
         return _fn("DATEDIFF", end, start)  # the two-argument form every Spark and Databricks has
+
+    def string_literal(self, text):
+        # Spark substitutes ${name} in SQL text (spark.sql.variable.substitute): split '$' from '{'.
+        if "${" not in text:
+            return super().string_literal(text)
+        pieces = text.split("${")
+        out = _str(pieces[0] + "$")
+        for i, piece in enumerate(pieces[1:], start=1):
+            rest = "{" + piece + ("$" if i < len(pieces) - 1 else "")
+            out = exp.DPipe(this=out, expression=_str(rest), safe=True)
+        return exp.Paren(this=out)
 
     def regex(self, operand, pattern, ignore_case):
         # Java's (?i) folds ASCII letters only; (?u) makes it fold every letter, one by one.

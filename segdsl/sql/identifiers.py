@@ -33,8 +33,21 @@ def _keywords(dialect: str) -> frozenset[str]:
     return frozenset(words) | _RESERVED
 
 
+def check_name(name: str, dialect: str) -> None:
+    """ValueError for a name the dialect cannot hold as it is, rather than one it would change."""
+    if "\x00" in name:
+        raise ValueError(f"{name!r} holds the NUL character, which no SQL name can hold")
+    if dialect == "mysql":  # docs: identifiers cannot end with a space, hold characters beyond U+FFFF or pass 64
+        if name.endswith(" ") or any(ord(c) > 0xFFFF for c in name) or len(name) > 64 or name.endswith("\n"):
+            raise ValueError(f"{name!r} cannot be a MySQL/MariaDB name: names end with no space or line break, "
+                             "hold no character beyond U+FFFF (emoji) and have at most 64 characters")
+    if dialect == "postgres" and len(name.encode()) > 63:
+        raise ValueError(f"{name!r} is longer than the 63 bytes PostgreSQL keeps of a name")
+
+
 def identifier(name: str, dialect: str) -> exp.Identifier:
     """Quote names that are not plain lower-case words or that the dialect treats as keywords."""
+    check_name(name, dialect)
     if _PLAIN.match(name) and name not in _keywords(dialect):
         return exp.to_identifier(name, quoted=False)
     if dialect in _UPPER_FOLDING and _PLAIN.match(name):

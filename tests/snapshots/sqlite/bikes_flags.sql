@@ -16,13 +16,17 @@ SELECT
     THEN TRUE
     ELSE FALSE
   END AS high_value,
-  CASE WHEN SUBSTRING(email, -10) = '@gmail.com' THEN TRUE ELSE FALSE END AS gmail,
+  CASE
+    WHEN SUBSTRING(CAST(email AS BLOB), -10) = x'40676d61696c2e636f6d'
+    THEN TRUE
+    ELSE FALSE
+  END AS gmail,
   CASE
     WHEN SEGDSL_REGEXP('^W[a-z]+', city)
     AND NOT (
-      INSTR(city, 'x') > 0
+      INSTR(CAST(city AS BLOB), x'78') > 0
     )
-    AND SUBSTRING(city, 1, 1) = 'W'
+    AND SUBSTRING(CAST(city AS BLOB), 1, 1) = x'57'
     THEN TRUE
     ELSE FALSE
   END AS w_city,

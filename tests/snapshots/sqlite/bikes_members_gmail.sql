@@ -2,4 +2,4 @@ SELECT
   customer_id
 FROM customers
 WHERE
-  SUBSTRING(email, -10) = '@gmail.com'
+  SUBSTRING(CAST(email AS BLOB), -10) = x'40676d61696c2e636f6d'

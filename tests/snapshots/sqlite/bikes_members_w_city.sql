@@ -4,6 +4,6 @@ FROM customers
 WHERE
   SEGDSL_REGEXP('^W[a-z]+', city)
   AND NOT (
-    INSTR(city, 'x') > 0
+    INSTR(CAST(city AS BLOB), x'78') > 0
   )
-  AND SUBSTRING(city, 1, 1) = 'W'
+  AND SUBSTRING(CAST(city AS BLOB), 1, 1) = x'57'

@@ -6,9 +6,9 @@ SELECT
     ELSE FALSE
   END AS "select",
   CASE
-    WHEN INSTR(note, '50%_off') > 0
-    OR SUBSTRING(note, 1, 3) = 'a''b'
-    OR SUBSTRING(note, -1) = '\'
+    WHEN INSTR(CAST(note AS BLOB), x'3530255f6f6666') > 0
+    OR SUBSTRING(CAST(note AS BLOB), 1, 3) = x'612762'
+    OR SUBSTRING(CAST(note AS BLOB), -1) = x'5c'
     THEN TRUE
     ELSE FALSE
   END AS plain
