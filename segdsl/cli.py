@@ -52,8 +52,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="run a segment file on a data file in an engine; CSV on stdout")
     p.add_argument("file")
-    p.add_argument("--data", required=True, help="a .csv, .parquet or .jsonl file")
-    p.add_argument("--engine", default="polars", help="polars (default, in memory), duckdb or sqlite (compiled SQL), postgres / mysql (the server at SEGDSL_POSTGRES_URL / SEGDSL_MYSQL_URL)")
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", help="a .csv, .parquet or .jsonl file")
+    source.add_argument("--db", help="a live database: postgresql://, mysql://, sqlite:///, duckdb:///, snowflake:// URL")
+    p.add_argument("--engine", help="with --data: polars (default, in memory), duckdb, sqlite, postgres, mysql, spark, "
+                                    "clickhouse, snowflake (docs/cli.md)")
+    p.add_argument("--table", help="with --db: the table to query (default: the entity's name)")
+    p.add_argument("--key", help="with --db: the key column (only needed for files without an entity block)")
     p.add_argument("--segment", help="print this segment's member keys")
     p.add_argument("--count", action="store_true", help="print the number of members of each segment")
     p.add_argument("--as-of", type=_as_of_arg, help="resolve today()/now() against this date (default: now)")
@@ -111,11 +116,20 @@ def cmd_eval(args) -> int:
     _warnings(program)
     if args.segment:
         program.segment(args.segment)  # unknown segment: exit 1 before reading any data
-    from .engines import engine_class
+    from .engines import engine_class, run_on_database
 
-    engine_class(args.engine)  # an unknown or missing engine is reported before any data is read
-    frame = read_data(args.data, program.schema)
-    result = run(program, frame, engine=args.engine, segment=args.segment, counts=args.count)
+    if args.db is not None:
+        if args.engine:
+            raise SegdslError([error("E902", "--engine goes with --data; with --db the URL picks the engine")])
+        result = run_on_database(program, args.db, table=args.table, key=args.key, segment=args.segment,
+                                 counts=args.count)
+    else:
+        if args.table or args.key:
+            raise SegdslError([error("E902", "--table and --key go with --db; with --data the entity names them")])
+        engine = args.engine or "polars"
+        engine_class(engine)  # an unknown or missing engine is reported before any data is read
+        frame = read_data(args.data, program.schema)
+        result = run(program, frame, engine=engine, segment=args.segment, counts=args.count)
     out = io.StringIO()  # build all output first: nothing half-written on failure
     writer = csv.writer(out, lineterminator="\n")
     if args.count:  # counted in the engine: one row, one column per segment

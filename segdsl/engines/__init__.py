@@ -62,17 +62,47 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
     sql = program.to_sql(segment, dialect=engine_type.dialect, table=table, as_of=as_of,
                          key=program.key or frame.columns[0], counts=counts)
     runner = engine_type()  # a server engine connects here; failing to is E902/E903
+    rows = _answer(program, engine, runner, sql, lambda: runner.load(table, frame))
+    return _result(_columns(program, program.key or frame.columns[0], segment, counts), rows, segment, counts)
+
+
+def run_on_database(program: Program, url: str, *, table: str | None = None, key: str | None = None,
+                    segment: str | None = None, as_of: dt.date | dt.datetime | str | None = None,
+                    counts: bool = False) -> Result:
+    """Run the compiled query on the live database at `url` (`segdsl eval --db`); nothing is loaded.
+
+    The dialect comes from the URL's scheme (segdsl/engines/urls.py). Rows are fetched in batches
+    and sorted by key as `run` sorts them, so the output matches `--data`.
+    """
+    from .urls import engine_for_url
+
+    engine, target = engine_for_url(url)
+    engine_type = engine_class(engine)
+    if counts and not program.segments:
+        return Result([], [()])
+    key = key or program.key
+    sql = program.to_sql(segment, dialect=engine_type.dialect, table=table or program.table, key=key, as_of=as_of,
+                         counts=counts)
+    runner = engine_type(target)  # E902/E903 when it cannot connect, without the password
+    rows = _answer(program, engine, runner, sql, lambda: None)
+    return _result(_columns(program, key, segment, counts), rows, segment, counts)
+
+
+def _answer(program: Program, engine: str, runner, sql: str, load) -> list[tuple]:
+    """Load (if anything), run the query and close the connection whatever happens."""
     try:
-        runner.load(table, frame)
-        _, rows = runner.query(sql)
-    except Exception as exc:  # noqa: BLE001 - any driver error: report it, never a traceback
+        load()
+        return runner.query(sql)[1]
+    except Exception as exc:  # noqa: BLE001 - any driver error (a missing table or column): one line
         raise engine_failure(program, f"{engine} could not run the query", exc) from None
     finally:
         runner.close()
-    # Named as segdsl names them: Snowflake and Oracle answer with upper-case column names.
+
+
+def _columns(program: Program, key: str, segment: str | None, counts: bool) -> list[str]:
+    """Named as segdsl names them: Snowflake and Oracle answer with upper-case column names."""
     names = [segment] if segment is not None else list(program.segments)
-    columns = names if counts else [program.key or frame.columns[0], *([] if segment is not None else names)]
-    return _result(columns, rows, segment, counts)
+    return names if counts else [key, *([] if segment is not None else names)]
 
 
 def _result(columns: list[str], rows: list[tuple], segment: str | None, counts: bool) -> Result:

@@ -7,13 +7,18 @@ import polars as pl
 from sqlglot import exp
 
 from ..sql import identifiers
+from .server import cannot_connect
 
 
 class DuckDBEngine:
     dialect = "duckdb"
 
-    def __init__(self) -> None:
-        self.connection = duckdb.connect(":memory:")
+    def __init__(self, path: str | None = None) -> None:
+        """In memory, or the database file at `path`, opened read-only (segdsl eval --db)."""
+        try:
+            self.connection = duckdb.connect(path, read_only=True) if path else duckdb.connect(":memory:")
+        except duckdb.Error as exc:
+            raise cannot_connect("DuckDB", f"{path}: {exc}") from None
 
     def load(self, table: str, frame: pl.DataFrame) -> None:
         self.connection.register("segdsl_input", frame)

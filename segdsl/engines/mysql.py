@@ -14,7 +14,7 @@ import pymysql
 
 from ..diagnostics import SegdslError, error
 from .server import cannot_connect, server_url
-from .tables import create_temporary_table
+from .tables import create_table
 
 _TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE", pl.String: "LONGTEXT", pl.Boolean: "BOOLEAN",
           pl.Date: "DATE", pl.Datetime: "DATETIME(6)"}
@@ -44,8 +44,8 @@ class MySQLEngine:
         except pymysql.MySQLError as exc:
             raise cannot_connect("MySQL/MariaDB", str(exc.args[-1])) from None
 
-    def load(self, table: str, frame: pl.DataFrame) -> None:
-        target, create = create_temporary_table(table, frame, self.dialect, _TYPES)
+    def load(self, table: str, frame: pl.DataFrame, temporary: bool = True) -> None:
+        target, create = create_table(table, frame, self.dialect, _TYPES, temporary)
         placeholders = ", ".join(["%s"] * frame.width)
         with self.connection.cursor() as cursor:
             cursor.execute(create)

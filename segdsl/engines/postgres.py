@@ -10,7 +10,7 @@ import polars as pl
 import psycopg
 
 from .server import cannot_connect, server_url
-from .tables import create_temporary_table
+from .tables import create_table
 
 _TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE PRECISION", pl.String: "TEXT", pl.Boolean: "BOOLEAN",
           pl.Date: "DATE", pl.Datetime: "TIMESTAMP"}
@@ -26,8 +26,8 @@ class PostgresEngine:
         except psycopg.Error as exc:
             raise cannot_connect("PostgreSQL", str(exc)) from None
 
-    def load(self, table: str, frame: pl.DataFrame) -> None:
-        target, create = create_temporary_table(table, frame, self.dialect, _TYPES)
+    def load(self, table: str, frame: pl.DataFrame, temporary: bool = True) -> None:
+        target, create = create_table(table, frame, self.dialect, _TYPES, temporary)
         with self.connection.cursor() as cursor:
             cursor.execute(create)
             with cursor.copy(f"COPY {target} FROM STDIN") as copy:

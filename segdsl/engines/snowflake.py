@@ -16,7 +16,7 @@ import snowflake.connector
 
 from ..diagnostics import SegdslError, error
 from .server import cannot_connect, server_url
-from .tables import create_temporary_table
+from .tables import create_table
 
 _TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE", pl.String: "TEXT", pl.Boolean: "BOOLEAN",
           pl.Date: "DATE", pl.Datetime: "TIMESTAMP_NTZ"}
@@ -53,8 +53,8 @@ class SnowflakeEngine:
         except Exception as exc:  # noqa: BLE001 - the connector raises several kinds; report one line
             raise cannot_connect("Snowflake", str(exc)) from None
 
-    def load(self, table: str, frame: pl.DataFrame) -> None:
-        target, create = create_temporary_table(table, frame, self.dialect, _TYPES)
+    def load(self, table: str, frame: pl.DataFrame, temporary: bool = True) -> None:
+        target, create = create_table(table, frame, self.dialect, _TYPES, temporary)
         placeholders = ", ".join(["?"] * frame.width)
         with self.connection.cursor() as cursor:
             cursor.execute(create)

@@ -6,12 +6,14 @@ import datetime as dt
 import re
 import sqlite3
 from functools import lru_cache
+from urllib.parse import quote
 
 import polars as pl
 
 from ..rounding import decimal_round
 from ..textcase import simple_case
-from .tables import create_temporary_table
+from .server import cannot_connect
+from .tables import create_table
 
 _SQLITE_TYPES = {pl.Int64: "INTEGER", pl.Float64: "REAL", pl.String: "TEXT", pl.Boolean: "INTEGER",
                  pl.Date: "TEXT", pl.Datetime: "TEXT"}
@@ -49,16 +51,25 @@ def _to_sqlite(value):
 class SQLiteEngine:
     dialect = "sqlite"
 
-    def __init__(self) -> None:
-        self.connection = sqlite3.connect(":memory:")
+    def __init__(self, path: str | None = None) -> None:
+        """In memory, or the database file at `path`, opened read-only (segdsl eval --db)."""
+        try:
+            if path:
+                self.connection = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True)
+                self.connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # not a database: fail now
+            else:
+                self.connection = sqlite3.connect(":memory:")
+        except sqlite3.Error as exc:
+            raise cannot_connect("SQLite", f"{path}: {exc}") from None
         register_functions(self.connection)
 
-    def load(self, table: str, frame: pl.DataFrame) -> None:
-        target, create = create_temporary_table(table, frame, self.dialect, _SQLITE_TYPES)
+    def load(self, table: str, frame: pl.DataFrame, temporary: bool = True) -> None:
+        target, create = create_table(table, frame, self.dialect, _SQLITE_TYPES, temporary)
         self.connection.execute(create)
         placeholders = ", ".join("?" * frame.width)
         rows = ([_to_sqlite(v) for v in row] for row in frame.iter_rows())
         self.connection.executemany(f"INSERT INTO {target} VALUES ({placeholders})", rows)
+        self.connection.commit()
 
     def query(self, sql: str) -> tuple[list[str], list[tuple]]:
         cursor = self.connection.execute(sql)

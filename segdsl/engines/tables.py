@@ -8,12 +8,13 @@ from sqlglot import exp
 from ..sql import identifiers
 
 
-def create_temporary_table(table: str, frame: pl.DataFrame, dialect: str, types: dict) -> tuple[str, str]:
-    """The quoted table name and the CREATE TEMPORARY TABLE statement for the frame's columns."""
+def create_table(table: str, frame: pl.DataFrame, dialect: str, types: dict,
+                           temporary: bool = True) -> tuple[str, str]:
+    """The quoted table name and the CREATE [TEMPORARY] TABLE statement for the frame's columns."""
     target = identifiers.table(table, dialect)
     columns = [exp.ColumnDef(this=identifiers.identifier(name, dialect),
                              kind=exp.DataType.build(types.get(dtype.base_type(), types[pl.String]), dialect=dialect))
                for name, dtype in frame.schema.items()]
     create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=columns),
-                        properties=exp.Properties(expressions=[exp.TemporaryProperty()]))
+                        properties=exp.Properties(expressions=[exp.TemporaryProperty()]) if temporary else None)
     return target.sql(dialect=dialect), create.sql(dialect=dialect)
