@@ -59,7 +59,11 @@ class SnowflakeEngine:
         with self.connection.cursor() as cursor:
             cursor.execute(create)
             if frame.height:
-                cursor.executemany(f"INSERT INTO {target} VALUES ({placeholders})", list(frame.iter_rows()))
+                # Dates and timestamps bound as ISO text, which Snowflake casts on insert (bound as
+                # dates, the connector sends epoch milliseconds that fakesnow cannot read).
+                text = frame.with_columns(pl.col(pl.Date).dt.to_string("%Y-%m-%d"),
+                                          pl.col(pl.Datetime).dt.to_string("%Y-%m-%d %H:%M:%S%.6f"))
+                cursor.executemany(f"INSERT INTO {target} VALUES ({placeholders})", list(text.iter_rows()))
 
     def query(self, sql: str) -> tuple[list[str], list[tuple]]:
         with self.connection.cursor() as cursor:
