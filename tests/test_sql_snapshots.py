@@ -28,7 +28,7 @@ BIKES = ROOT / "examples" / "bikes.seg"
 AS_OF = "2026-11-01"
 
 DIALECTS = ["duckdb", "sqlite", "postgres", "mysql", "snowflake", "bigquery", "spark", "tsql", "oracle",
-            "clickhouse", "trino"]
+            "clickhouse", "trino", "databricks", "hive", "presto"]
 MEMBER_SEGMENTS = ["amateur_women_road", "wroclaw_newsletter", "not_gravel", "gmail", "w_city", "lapsed",
                    "value_per_year", "pro_or_high_value_women"]
 

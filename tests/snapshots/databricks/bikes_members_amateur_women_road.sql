@@ -1,0 +1,5 @@
+SELECT
+  customer_id
+FROM customers
+WHERE
+  sport = 'road' AND `level` = 'amateur' AND sex = 'F'

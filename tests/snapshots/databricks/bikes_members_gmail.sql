@@ -1,0 +1,5 @@
+SELECT
+  customer_id
+FROM customers
+WHERE
+  RIGHT(email, 10) = '@gmail.com'

@@ -1,0 +1,5 @@
+SELECT
+  customer_id
+FROM customers
+WHERE
+  city IN ('Wrocław', 'Wroclaw') AND newsletter

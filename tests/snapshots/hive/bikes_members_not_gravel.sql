@@ -1,0 +1,7 @@
+SELECT
+  customer_id
+FROM customers
+WHERE
+  NOT (
+    sport IN ('gravel')
+  )

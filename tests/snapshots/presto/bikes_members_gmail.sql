@@ -1,0 +1,5 @@
+SELECT
+  customer_id
+FROM customers
+WHERE
+  SUBSTR(email, -10) = '@gmail.com'
