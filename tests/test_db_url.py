@@ -86,8 +86,14 @@ def test_eval_db_answers_as_data(capsys, database_url, mode):
     ("sqlite://", "a sqlite URL names a file"),
     ("postgresql://scott:sekrit@127.0.0.1:1/x", "cannot connect to PostgreSQL"),
     ("mysql://scott:sekrit@127.0.0.1:1/x", "cannot connect to MySQL/MariaDB"),
-    ("mysql://scott:sekrit@127.0.0.1:port/x", "a MySQL URL looks like"),
-    ("snowflake://scott:sekrit@acct/db/schema?colour=red", "a Snowflake URL looks like"),
+    ("mysql://scott:sekrit@127.0.0.1:port/x", "this is not a mysql URL"),
+    ("snowflake://scott:sekrit@acct/db/schema?colour=red", "this is not a snowflake URL"),
+    ("snowflake://scott:sekrit@[acct/db", "this is not a snowflake URL"),
+    ("snowflake://scott:sekrit@acct/db?port=\u00b2", "this is not a snowflake URL"),
+    ("snowflake://scott:sekrit@acct:443/db", "this is not a snowflake URL"),
+    ("postgresql://scott:sekrit@[::1/x", "this is not a postgresql URL"),
+    ("postgresql://scott:sekrit@127.0.0.1:port/x", "this is not a postgresql URL"),
+    ("postgresql://scott:sek%zzrit@127.0.0.1:1/x", "cannot connect to PostgreSQL"),
 ])
 def test_bad_or_unreachable_database(capsys, url, message):
     if url.startswith(("postgresql", "mysql", "snowflake")):
@@ -107,6 +113,11 @@ def test_missing_file_table_and_column(capsys, tmp_path):
     assert code == 2 and "cannot connect to SQLite" in err
     import sqlite3
 
+    with sqlite3.connect(tmp_path / "utf16.db") as connection:  # needles are compared as UTF-8 bytes
+        connection.execute("PRAGMA encoding = 'UTF-16le'")
+        connection.execute("CREATE TABLE customers (customer_id INTEGER)")
+    code, _, err = _cli(capsys, "eval", BIKES, "--db", f"sqlite:///{tmp_path / 'utf16.db'}")
+    assert code == 2 and "UTF-16le" in err and "UTF-8" in err
     with sqlite3.connect(tmp_path / "t.db") as connection:
         connection.execute("CREATE TABLE customers (customer_id INTEGER)")
     url = f"sqlite:///{tmp_path / 't.db'}"

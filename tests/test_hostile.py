@@ -23,7 +23,7 @@ from hostile import HOSTILE, literal
 from servers import ENGINES, start
 
 ENTITY = "entity hostile {\n  key id: int\n  s: string\n}\n"
-OPS = {"eq": ("==", str.__eq__), "has": ("contains", lambda v, h: h in v),
+OPS = {"eq": ("==", str.__eq__), "in": ("in", str.__eq__), "has": ("contains", lambda v, h: h in v),
        "pre": ("starts_with", str.startswith), "suf": ("ends_with", str.endswith)}
 CHUNK = 120  # segments per flags query: ten-kilobyte literals make long statements
 # Text an engine's columns cannot hold at all: those rows are not loaded there.
@@ -41,14 +41,24 @@ CASES = _cases()
 
 
 def _program(names: list[str]) -> segdsl.Program:
-    lines = [f"segment {name}: s {OPS[CASES[name][0]][0]} {literal(HOSTILE[CASES[name][1]])}" for name in names]
+    lines = [f"segment {name}: s {OPS[CASES[name][0]][0]} {_value(*CASES[name])}" for name in names]
     return segdsl.loads(ENTITY + "\n".join(lines) + "\n")
 
 
-def _expected(name: str, rows: dict[int, str]) -> set[int]:
+def _value(op: str, i: int) -> str:
+    text = literal(HOSTILE[i])
+    return f"[{text}, {literal(HOSTILE[i - 1])}]" if op == "in" else text  # two hostile strings in one list
+
+
+def _texts(name: str) -> list[str]:
+    """The hostile strings a case holds."""
     op, i = CASES[name]
-    test = OPS[op][1]
-    return {key for key, value in rows.items() if test(value, HOSTILE[i])}
+    return [HOSTILE[i], HOSTILE[i - 1]] if op == "in" else [HOSTILE[i]]
+
+
+def _expected(name: str, rows: dict[int, str]) -> set[int]:
+    test = OPS[CASES[name][0]][1]
+    return {key for key, value in rows.items() if any(test(value, w) for w in _texts(name))}
 
 
 def test_the_literals_parse_back_to_the_strings():
@@ -58,7 +68,10 @@ def test_the_literals_parse_back_to_the_strings():
         if isinstance(condition, ir.IsNull):  # s contains "": any text at all
             assert text == "" and condition.negated, name
         else:
-            assert (condition.right.value if CASES[name][0] == "eq" else condition.needle) == text, name
+            if CASES[name][0] == "in":
+                assert [item.value for item in condition.items] == [text, HOSTILE[CASES[name][1] - 1]], name
+            else:
+                assert (condition.right.value if CASES[name][0] == "eq" else condition.needle) == text, name
 
 
 @pytest.mark.parametrize("engine", ENGINES)
@@ -75,12 +88,12 @@ def test_hostile_literals_select_exactly_their_rows(request, engine):
                 _program([name]).to_sql(name, dialect=dialect)
             runnable.append(name)
         except SegdslError as err:
-            refused = HOSTILE[CASES[name][1]]
+            refused = "".join(_texts(name))
             if not (banned and banned in refused and {d.code for d in err.diagnostics} == {"E401"}):
                 wrong.append(f"{name} {refused[:40]!r} refused: {err}")
     if engine in EMULATOR_BUGS:
         pattern, why = EMULATOR_BUGS[engine]
-        buggy = [n for n in runnable if pattern.search(HOSTILE[CASES[n][1]])]
+        buggy = [n for n in runnable if any(pattern.search(t) for t in _texts(n))]
         runnable = [n for n in runnable if n not in buggy]
         for name in buggy:
             try:
@@ -98,7 +111,8 @@ def test_hostile_literals_select_exactly_their_rows(request, engine):
                 wrong.append(f"{name} {HOSTILE[CASES[name][1]][:40]!r}: extra {sorted(got - expected)[:5]}, "
                              f"missing {sorted(expected - got)[:5]}")
     assert not wrong, f"{len(wrong)} wrong on {engine}:\n" + "\n".join(wrong[:40])
-    assert len(rows) == frame.height  # nothing dropped the table or its rows
+    everything = segdsl.loads(ENTITY + "segment any: s is not null or s is null\n")
+    assert run(everything, frame, engine=engine, counts=True).rows == [(len(rows),)]  # every row went in whole
 
 
 # -- table names --------------------------------------------------------------------------------
@@ -145,3 +159,10 @@ def test_hostile_table_names(request, engine):
             if flags.rows != [(1, True, False), (2, False, True), (3, False, False)]:
                 wrong.append(f"{name!r}: {flags.rows}")
     assert not wrong, f"{len(wrong)} of {len(TABLE_NAMES)} wrong on {engine}:\n" + "\n".join(wrong[:40])
+
+
+def test_nul_in_a_regex_is_refused_where_text_cannot_hold_it():
+    program = segdsl.loads(ENTITY + 'segment r: s matches "a\\u0000b"\n')
+    with pytest.raises(SegdslError, match="E401"):
+        program.to_sql("r", dialect="postgres")
+    assert "CHAR(0)" in program.to_sql("r", dialect="sqlite")  # sqlite3 refuses NUL in a statement

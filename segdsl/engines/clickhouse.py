@@ -19,8 +19,11 @@ class ClickHouseEngine:
 
     def __init__(self) -> None:
         self.session = chdb_session.Session()
-        # The default 256 kB limit on a statement's text is short for long literals in many segments.
-        self.session.query("SET max_query_size = 104857600")
+        try:  # the default 256 kB limit on a statement's text is short for long literals in many segments
+            self.session.query("SET max_query_size = 104857600")
+        except Exception:
+            self.session.close()
+            raise
 
     def load(self, table: str, frame: pl.DataFrame) -> None:
         segdsl_input = frame.to_arrow()  # noqa: F841 - chdb's Python() table function finds it by name

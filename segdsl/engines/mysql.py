@@ -7,13 +7,10 @@ ignores case and trailing spaces: segdsl's mysql lowering compares text as binar
 
 from __future__ import annotations
 
-from urllib.parse import unquote, urlsplit
-
 import polars as pl
 import pymysql
 
-from ..diagnostics import SegdslError, error
-from .server import cannot_connect, server_url
+from .server import cannot_connect, parse_server_url, server_url
 from .tables import create_table
 
 _TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE", pl.String: "LONGTEXT", pl.Boolean: "BOOLEAN",
@@ -21,16 +18,9 @@ _TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE", pl.String: "LONGTEXT", pl.Bo
 
 
 def _connect_arguments(url: str) -> dict:
-    bad_url = SegdslError([error("E902", "a MySQL URL looks like mysql://user:password@host:port/database")])
-    try:
-        parts = urlsplit(url)
-        port = parts.port  # a port that is no number raises here
-    except ValueError:
-        raise bad_url from None
-    if parts.scheme not in ("mysql", "mariadb") or not parts.hostname:
-        raise bad_url
-    return {"host": parts.hostname, "port": port or 3306, "user": unquote(parts.username or "root"),
-            "password": unquote(parts.password or ""), "database": parts.path.lstrip("/") or None}
+    parts = parse_server_url(url, ("mysql", "mariadb"), "mysql://user:password@host:port/database")
+    return {"host": parts.host, "port": parts.port or 3306, "user": parts.user or "root",
+            "password": parts.password, "database": parts.path[0] if parts.path else None}
 
 
 class MySQLEngine:
@@ -38,11 +28,11 @@ class MySQLEngine:
 
     def __init__(self, url: str | None = None) -> None:
         url = server_url(url, "mysql", "SEGDSL_MYSQL_URL", "mysql://user:password@host:port/database")
+        arguments = _connect_arguments(url)
         try:
-            self.connection = pymysql.connect(**_connect_arguments(url), charset="utf8mb4", autocommit=True,
-                                              connect_timeout=10)
+            self.connection = pymysql.connect(**arguments, charset="utf8mb4", autocommit=True, connect_timeout=10)
         except pymysql.MySQLError as exc:
-            raise cannot_connect("MySQL/MariaDB", str(exc.args[-1])) from None
+            raise cannot_connect("MySQL/MariaDB", str(exc.args[-1]), arguments["password"]) from None
 
     def load(self, table: str, frame: pl.DataFrame, temporary: bool = True) -> None:
         target, create = create_table(table, frame, self.dialect, _TYPES, temporary)

@@ -9,37 +9,29 @@ table (gone with the session), then the compiled query runs and its rows are fet
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, unquote, urlsplit
-
 import polars as pl
 import snowflake.connector
 
 from ..diagnostics import SegdslError, error
-from .server import cannot_connect, server_url
+from .server import cannot_connect, is_number, parse_server_url, server_url
 from .tables import create_table
 
 _TYPES = {pl.Int64: "BIGINT", pl.Float64: "DOUBLE", pl.String: "TEXT", pl.Boolean: "BOOLEAN",
           pl.Date: "DATE", pl.Datetime: "TIMESTAMP_NTZ"}
-_OPTIONS = {"warehouse", "role", "host", "port", "protocol", "network_timeout"}
+_OPTIONS = frozenset({"warehouse", "role", "host", "port", "protocol", "network_timeout"})
 _NUMBERS = {"port", "network_timeout"}
 _EXAMPLE = "snowflake://user:password@account/database/schema?warehouse=W"
 
 
 def connect_arguments(url: str) -> dict:
     """snowflake.connector.connect's arguments from the URL; E902 when it is not one."""
-    bad_url = SegdslError([error("E902", f"a Snowflake URL looks like {_EXAMPLE}")])
-    parts = urlsplit(url)
-    path = [unquote(p) for p in parts.path.split("/") if p]
-    options = dict(parse_qsl(parts.query))
-    if parts.scheme != "snowflake" or not parts.hostname or len(path) > 2 or set(options) - _OPTIONS:
-        raise bad_url
-    arguments = {"account": parts.hostname, "user": unquote(parts.username or ""),
-                 "password": unquote(parts.password or ""), **dict(zip(("database", "schema"), path)), **options}
-    for name in _NUMBERS & set(arguments):
-        if not arguments[name].isdigit():
-            raise bad_url
-        arguments[name] = int(arguments[name])
-    return {"network_timeout": 60, **arguments}
+    parts = parse_server_url(url, ("snowflake",), _EXAMPLE, _OPTIONS, path_parts=2)
+    if parts.port is not None or not all(is_number(parts.options[n]) for n in _NUMBERS & set(parts.options)):
+        raise SegdslError([error("E902", f"this is not a snowflake URL: they look like {_EXAMPLE} "
+                                         "(a port goes in ?port=)")])
+    numbers = {n: int(parts.options[n]) for n in _NUMBERS & set(parts.options)}
+    return {"network_timeout": 60, "account": parts.host, "user": parts.user, "password": parts.password,
+            **dict(zip(("database", "schema"), parts.path)), **parts.options, **numbers}
 
 
 class SnowflakeEngine:
@@ -51,7 +43,7 @@ class SnowflakeEngine:
             # qmark: values are bound on the server (array binding), never spliced into the SQL text.
             self.connection = snowflake.connector.connect(**arguments, login_timeout=20, paramstyle="qmark")
         except Exception as exc:  # noqa: BLE001 - the connector raises several kinds; report one line
-            raise cannot_connect("Snowflake", str(exc)) from None
+            raise cannot_connect("Snowflake", str(exc), arguments["password"]) from None
 
     def load(self, table: str, frame: pl.DataFrame, temporary: bool = True) -> None:
         target, create = create_table(table, frame, self.dialect, _TYPES, temporary)

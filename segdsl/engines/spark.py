@@ -1,8 +1,9 @@
 """Spark SQL through pyspark: a local Spark in this process (one session, shared by every run).
 
 The session is created on first use with the session time zone UTC (segdsl's timestamps have
-no zone) and ANSI mode left on, Spark 4's default: an integer overflow is an error there, not a
-wrapped number. `SEGDSL_SPARK_MASTER` picks the master (default `local[2]`). The frame becomes
+no zone) and ANSI mode on, Spark 4's default: an integer overflow is an error there, not a
+wrapped number. `SEGDSL_SPARK_MASTER` picks the master (default `local[2]`). A session already
+running in the process is used instead, with the same two settings set on it. The frame becomes
 a temporary view through Arrow; the answer comes back through Arrow too.
 """
 
@@ -20,6 +21,7 @@ from .server import cannot_connect
 
 _CONFIG = {
     "spark.sql.session.timeZone": "UTC",
+    "spark.sql.ansi.enabled": "true",  # Spark 4's default, unless spark-defaults.conf says otherwise
     "spark.ui.enabled": "false",
     "spark.sql.shuffle.partitions": "2",  # small inputs: the default 200 tasks would only cost time
     "spark.sql.execution.arrow.pyspark.enabled": "true",
@@ -42,7 +44,9 @@ def session():
     from pyspark.sql import SparkSession
 
     active = SparkSession.getActiveSession()
-    if active is not None:
+    if active is not None:  # a session the caller started: segdsl's SQL needs UTC and ANSI mode in it too
+        active.conf.set("spark.sql.session.timeZone", "UTC")
+        active.conf.set("spark.sql.ansi.enabled", "true")
         return active
     builder = SparkSession.builder.master(os.environ.get("SEGDSL_SPARK_MASTER", "local[2]")).appName("segdsl")
     for key, value in _CONFIG.items():

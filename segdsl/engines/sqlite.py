@@ -53,14 +53,18 @@ class SQLiteEngine:
 
     def __init__(self, path: str | None = None) -> None:
         """In memory, or the database file at `path`, opened read-only (segdsl eval --db)."""
-        try:
-            if path:
+        self.connection = sqlite3.connect(":memory:") if not path else None
+        if path:
+            try:
                 self.connection = sqlite3.connect(f"file:{quote(path)}?mode=ro", uri=True)
-                self.connection.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # not a database: fail now
-            else:
-                self.connection = sqlite3.connect(":memory:")
-        except sqlite3.Error as exc:
-            raise cannot_connect("SQLite", f"{path}: {exc}") from None
+                # Not a database: fail now. UTF-16: segdsl compares text as UTF-8 bytes (dialects.SQLite).
+                encoding = self.connection.execute("PRAGMA encoding").fetchone()[0]
+            except sqlite3.Error as exc:
+                self.close()
+                raise cannot_connect("SQLite", f"{path}: {exc}") from None
+            if encoding != "UTF-8":
+                self.close()
+                raise cannot_connect("SQLite", f"{path} is a {encoding} database; segdsl's SQLite SQL needs UTF-8")
         register_functions(self.connection)
 
     def load(self, table: str, frame: pl.DataFrame, temporary: bool = True) -> None:
@@ -77,4 +81,5 @@ class SQLiteEngine:
         return [d[0] for d in cursor.description], rows
 
     def close(self) -> None:
-        self.connection.close()
+        if self.connection is not None:
+            self.connection.close()

@@ -52,7 +52,7 @@ class SQLite(Lowering):
         return out
 
     def regex(self, operand, pattern, ignore_case):
-        return _fn("segdsl_regexp", _str(("(?i)" if ignore_case else "") + pattern), operand)
+        return _fn("segdsl_regexp", self.string_literal(("(?i)" if ignore_case else "") + pattern), operand)
 
     def fn_lower(self, e, args):
         return _fn("segdsl_lower", args[0])
@@ -118,7 +118,7 @@ class Postgres(Lowering):
 
     def regex(self, operand, pattern, ignore_case):
         cls = exp.RegexpILike if ignore_case else exp.RegexpLike
-        return cls(this=operand, expression=_str(pattern))
+        return cls(this=operand, expression=self.string_literal(pattern))  # refuses NUL, as for text
 
     def days_between(self, start, end):
         return exp.Sub(this=end, expression=start)  # date - date is a whole number of days
