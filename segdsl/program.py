@@ -18,6 +18,9 @@ from .sql.compile import DEFAULT_DIALECT, build_queries, dialect_names, is_diale
 from .timeutil import normalise_as_of
 
 
+_AS_OF_CACHE = 16  # checked programs kept per Program, one per as-of moment
+
+
 class Program:
     """A checked segment file. Build one with `segdsl.load(path)` or `segdsl.loads(text)`."""
 
@@ -50,9 +53,12 @@ class Program:
     def checked(self, as_of: dt.date | dt.datetime | str | None = None) -> CheckedProgram:
         """The typed IR, folded against `as_of` (default: the program's own as-of)."""
         moment = self.as_of if as_of is None else normalise_as_of(as_of)
-        if moment not in self._checked:
-            self._checked[moment] = check(self.ast, moment)
-        return self._checked[moment]
+        checked = self._checked.pop(moment, None) or check(self.ast, moment)
+        self._checked[moment] = checked  # most recently used last
+        if len(self._checked) > _AS_OF_CACHE:  # a service evaluating as of every minute: keep the last few
+            oldest = next(m for m in self._checked if m != self.as_of)
+            del self._checked[oldest]
+        return checked
 
     def segment(self, name: str):
         segments = self.checked().segments
@@ -105,24 +111,33 @@ class Program:
         The answer is the same kind of table as `data` (Polars DataFrame or LazyFrame, pandas
         DataFrame, PyArrow Table, or a list of dicts).
         """
-        from .vectorized import PolarsCompiler, from_polars
+        from .vectorized import from_polars
 
         if segment is not None:
             self.segment(segment)  # an unknown name (E202) before any data is read
         frame, kind, checked, key = self._table(data, as_of)
+        return from_polars(self._evaluate_fitted(frame, checked, key, segment), kind)
+
+    def _evaluate_fitted(self, frame: pl.DataFrame, checked: CheckedProgram, key: str, segment: str | None):
+        """evaluate() on a frame already fitted to the schema (segdsl eval has fitted it when reading)."""
+        from .vectorized import PolarsCompiler
+
         compiler = PolarsCompiler(checked)
         if segment is not None:
             query = compiler.query(frame.lazy(), [segment]).filter(compiler.flag(segment)).select(key)
         else:
             names = list(checked.segments)
             query = compiler.query(frame.lazy(), names).select(pl.col(key), *(compiler.flag(n) for n in names))
-        return from_polars(_collect(query, self), kind)
+        return _collect(query, self)
 
     def count(self, data, *, as_of: dt.date | dt.datetime | str | None = None) -> dict[str, int]:
         """Members per segment, in file order."""
+        frame, _kind, checked, _key = self._table(data, as_of)
+        return self._count_fitted(frame, checked)
+
+    def _count_fitted(self, frame: pl.DataFrame, checked: CheckedProgram) -> dict[str, int]:
         from .vectorized import PolarsCompiler
 
-        frame, _kind, checked, _key = self._table(data, as_of)
         compiler = PolarsCompiler(checked)
         if not checked.segments:
             return {}

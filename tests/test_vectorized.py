@@ -181,3 +181,20 @@ def test_unsigned_values_beyond_int64_name_the_column(program, frame):
     with pytest.raises(segdsl.SegdslError) as info:
         program.count(data)
     assert info.value.diagnostics[0].code == "E501" and "column 'age'" in info.value.diagnostics[0].message
+
+
+def test_checked_programs_per_as_of_are_bounded():
+    """A service asking as of every minute keeps a few checked programs, always its own as-of's."""
+    import datetime as dt
+
+    import segdsl
+
+    program = segdsl.loads("entity t {\n key id: int\n d: date\n}\nsegment recent: d >= today() - 7 days\n",
+                           as_of="2026-11-01")
+    own = program.checked()
+    start = dt.datetime(2026, 11, 1, 0, 0)
+    for minute in range(100):
+        program.checked(start + dt.timedelta(minutes=minute + 1))
+    assert len(program._checked) <= 16
+    assert program.checked() is own
+    assert program.checked(start + dt.timedelta(minutes=100)) is program.checked(start + dt.timedelta(minutes=100))

@@ -49,6 +49,8 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
         as_of: dt.date | dt.datetime | str | None = None, counts: bool = False, table: str | None = None) -> Result:
     """Compile for the engine's dialect, load `frame` and run the members, flags or counts query.
 
+    `frame` is fitted to the program's schema already (`segdsl.data.read_data`, `fit_to_schema`).
+
     Polars is the exception: it evaluates the segments on the frame itself (segdsl/vectorized.py).
     """
     engine_type = engine_class(engine)

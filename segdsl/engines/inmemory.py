@@ -13,10 +13,13 @@ class PolarsEngine:
     dialect = None  # not a SQL engine
 
     def evaluate(self, program, frame: pl.DataFrame, segment: str | None, as_of, counts: bool):
+        # `frame` is fitted to the schema already (engines.run's contract): not fitted again.
+        checked = program.checked(as_of)
+        key = checked.schema.key or frame.columns[0]
         if counts and segment is not None:  # one segment: count its members only
-            return [segment], [(program.evaluate(frame, segment, as_of=as_of).height,)]
+            return [segment], [(program._evaluate_fitted(frame, checked, key, segment).height,)]
         if counts:
-            tally = program.count(frame, as_of=as_of)
+            tally = program._count_fitted(frame, checked)
             return list(tally), [tuple(tally.values())]
-        answer = program.evaluate(frame, segment, as_of=as_of)
+        answer = program._evaluate_fitted(frame, checked, key, segment)
         return answer.columns, answer.rows()
