@@ -168,6 +168,21 @@ class Entity(Node):
     fields: list[FieldDecl]
 
 
+class Events(Node):
+    """`events orders of customers by customer_id at ordered_at { fields }`."""
+
+    kind: Literal["events"] = "events"
+    name: str
+    name_span: Span
+    entity: str
+    entity_span: Span
+    by: str  # the column holding the entity's key
+    by_span: Span
+    at: str  # the column holding the event's moment
+    at_span: Span
+    fields: list[FieldDecl]
+
+
 class Segment(Node):
     kind: Literal["segment"] = "segment"
     name: str
@@ -178,11 +193,15 @@ class Segment(Node):
 
 
 class Program(BaseModel):
-    items: list[Annotated[Union[Entity, Segment], Field(discriminator="kind")]]
+    items: list[Annotated[Union[Entity, Events, Segment], Field(discriminator="kind")]]
 
     @property
     def entities(self) -> list[Entity]:
         return [i for i in self.items if isinstance(i, Entity)]
+
+    @property
+    def events(self) -> list[Events]:
+        return [i for i in self.items if isinstance(i, Events)]
 
     @property
     def segments(self) -> list[Segment]:

@@ -30,6 +30,9 @@ class CheckedProgram:
         if self.schema.name:
             lines.append(f"entity {self.schema.name} key {self.schema.key}")
             lines += [f"  {name}: {t}" for name, t in self.schema.fields.items()]
+        for table in self.schema.events.values():
+            lines.append(f"events {table.name} of {self.schema.name} by {table.by} at {table.at}")
+            lines += [f"  {name}: {t}" for name, t in table.fields.items()]
         lines.append(f"as_of {self.as_of.isoformat()}")
         lines += [f"segment {s.name}: {ir.pretty(s.condition)}" for s in self.segments.values()]
         return "\n".join(lines)
@@ -48,6 +51,10 @@ def _check(program: ast.Program, as_of: dt.datetime) -> CheckedProgram:
             first = segment_nodes[seg.name]
             diags.append(error("E204", f"segment '{seg.name}' is defined twice", seg.name_span,
                                help=f"the first definition is on line {first.name_span.line}; rename one of them"))
+            continue
+        if seg.name in schema.events:
+            diags.append(error("E214", f"segment '{seg.name}' has the name of an event table", seg.name_span,
+                               help="give the segment a name of its own"))
             continue
         if seg.name in schema.fields:
             diags.append(error("E209", f"segment '{seg.name}' has the name of a field", seg.name_span,

@@ -108,6 +108,13 @@ class _ToAst(Transformer):
             kind="entity", span=_mspan(children), name=name.value, name_span=_tspan(name), fields=fields
         )
 
+    def events(self, children):
+        _kw, name, _of, entity, _by, by, _at, at, _lbrace, *fields, _rbrace = children
+        return ast.Events.build(
+            kind="events", span=_mspan(children), name=name.value, name_span=_tspan(name), entity=entity.value,
+            entity_span=_tspan(entity), by=by.value, by_span=_tspan(by), at=at.value, at_span=_tspan(at), fields=fields,
+        )
+
     def field(self, children):
         is_key = len(children) == 3
         name, type_ = children[-2], children[-1]
@@ -319,8 +326,8 @@ def _expected_words(expected) -> str:
         words.append("'and' or 'or'")
         expected -= {"_AND", "_OR"}
     if {"SEGMENT", "ENTITY"} <= expected:
-        words.append("a new 'segment' or 'entity'")
-        expected -= {"SEGMENT", "ENTITY", "$END", "DESCRIPTION", "TAGS"}
+        words.append("a new 'segment', 'entity' or 'events'")
+        expected -= {"SEGMENT", "ENTITY", "EVENTS", "$END", "DESCRIPTION", "TAGS"}
     words += sorted(_TERMINAL_WORDS.get(t, f"'{t.lower()}'") for t in expected)
     if not words:
         return ""

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from . import ast
 from .diagnostics import Diagnostic, did_you_mean, error, warning
 from .types import ANY, SCALAR_TYPES, Type, enum
+from .types import with_article as _a
 
 TYPE_ALIASES = {"integer": "int", "bigint": "int", "number": "float", "double": "float", "decimal": "float",
                 "text": "string", "str": "string", "varchar": "string", "boolean": "bool",
@@ -14,10 +15,21 @@ TYPE_ALIASES = {"integer": "int", "bigint": "int", "number": "float", "double": 
 
 
 @dataclass
+class EventTable:
+    """An `events` block: a table whose rows name a customer (`by`) and a moment (`at`)."""
+
+    name: str  # also the table's name
+    by: str
+    at: str
+    fields: dict[str, Type]  # every column, `by` and `at` included
+
+
+@dataclass
 class Schema:
     name: str | None  # the entity's name, also the default table; None without an entity block
     key: str | None
     fields: dict[str, Type] = field(default_factory=dict)
+    events: dict[str, EventTable] = field(default_factory=dict)
 
     @property
     def trusted(self) -> bool:
@@ -26,6 +38,51 @@ class Schema:
 
 
 def build_schema(program: ast.Program) -> tuple[Schema, list[Diagnostic]]:
+    schema, diags = _entity_schema(program)
+    for block in program.events:
+        _add_events(block, schema, diags)
+    return schema, diags
+
+
+def _add_events(block: ast.Events, schema: Schema, diags: list[Diagnostic]) -> None:
+    if schema.name is not None and block.entity != schema.name:
+        diags.append(error("E213", f"events '{block.name}' belong to '{block.entity}', but this file's entity is "
+                                   f"'{schema.name}'", block.entity_span,
+                           help=f"write 'events {block.name} of {schema.name} ...'"))
+    if block.name in schema.events:
+        diags.append(error("E214", f"event table '{block.name}' is declared twice", block.name_span,
+                           help="give each event table a name of its own"))
+        return
+    if block.name in schema.fields or block.name == schema.name:
+        what = "a field" if block.name in schema.fields else "the entity"
+        diags.append(error("E214", f"event table '{block.name}' has the name of {what}", block.name_span,
+                           help="give each table and field a name of its own"))
+        return
+    key_type = schema.fields.get(schema.key, ANY) if schema.key else ANY
+    fields: dict[str, Type] = {}
+    for f in block.fields:
+        if f.name in fields:
+            diags.append(error("E205", f"field '{f.name}' of '{block.name}' is declared twice", f.name_span))
+            continue
+        type_ = _resolve_type(f.type, diags)
+        fields[f.name] = type_ if type_ is not None else ANY
+        if f.is_key:
+            diags.append(error("E215", f"event table '{block.name}' has no key field of its own", f.name_span,
+                               help=f"its rows are keyed by the customer: 'by {block.by}' names that column"))
+        elif f.name == block.by and type_ is not None and key_type is not ANY and type_ != key_type:
+            diags.append(error("E215", f"'{f.name}' holds the key of '{schema.name}', which is {_a(key_type)}, "
+                                       f"not {_a(type_)}", f.type.span, help=f"declare it as {key_type} or leave it out"))
+        elif f.name == block.at and type_ is not None and type_.kind not in ("date", "timestamp"):
+            diags.append(error("E215", f"'{f.name}' says when each event happened: a date or a timestamp, "
+                                       f"not {_a(type_)}", f.type.span, help="leave it out to mean a timestamp"))
+    if block.by == block.at:
+        diags.append(error("E215", f"'{block.by}' cannot hold both the customer and the moment", block.at_span))
+    fields.setdefault(block.by, key_type)
+    fields.setdefault(block.at, SCALAR_TYPES["timestamp"])
+    schema.events[block.name] = EventTable(block.name, block.by, block.at, fields)
+
+
+def _entity_schema(program: ast.Program) -> tuple[Schema, list[Diagnostic]]:
     diags: list[Diagnostic] = []
     entities = program.entities
     if not entities:

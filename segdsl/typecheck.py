@@ -11,6 +11,7 @@ from .schema import Schema
 from .source import Span
 from .timeutil import parse_date, parse_timestamp, shift
 from .types import ANY, BOOL, DATE, DURATION, FLOAT, INT, NULL, STRING, TIMESTAMP, Type, common, comparable
+from .types import with_article as _a
 
 FUNCTIONS = {  # name -> (min args, max args or None for no limit)
     "lower": (1, 1), "upper": (1, 1), "length": (1, 1), "abs": (1, 1), "round": (1, 2),
@@ -378,10 +379,3 @@ def _enum_range(values: tuple[str, ...], op: str, lnode, rnode, enum_node) -> tu
             op = {"<": ">", "<=": ">=", ">": "<", ">=": "<="}[op]
         return {">": values[i + 1:], ">=": values[i:], "<": values[:i], "<=": values[:i + 1]}[op]
     return values[:2]
-
-
-def _a(t: Type) -> str:
-    word = str(t) if t.kind != "enum" else "an enum"
-    if t.kind == "null":
-        return "null"
-    return word if word.startswith("an ") else (f"an {word}" if word[0] in "aeiou" else f"a {word}")

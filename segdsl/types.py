@@ -74,3 +74,11 @@ def common(a: Type, b: Type) -> Type:
     if a.is_text and b.is_text:
         return a if a == b else STRING
     return a
+
+
+def with_article(t: Type) -> str:
+    """'an int', 'a string', 'an enum', 'null': a type as a message names it."""
+    word = str(t) if t.kind != "enum" else "an enum"
+    if t.kind == "null":
+        return "null"
+    return word if word.startswith("an ") else (f"an {word}" if word[0] in "aeiou" else f"a {word}")

@@ -763,3 +763,67 @@ def test_between_on_an_enum_suggests_every_value_in_the_range():
 def test_coalesce_takes_any_number_of_arguments():
     program = load(seg("segment a: coalesce(" + ", ".join(["age"] * 150) + ") > 1"))
     assert program.segments == ["a"]
+
+
+# --- event tables (issue 5): declarations ---------------------------------------------------
+
+EVENTS = """entity customers { key customer_id: int  region: string  by: int  at: string }
+events orders of customers by customer_id at ordered_at {
+  amount: float
+  category: enum("books", "music")
+  discounted: bool
+}
+events visits of customers by customer_id at day { day: date  page: string  customer_id: int }
+segment s: region == "x" and by > 1 and at == "y"
+"""
+
+
+def test_event_tables_are_part_of_the_schema():
+    program = load(EVENTS)
+    orders, visits = program.schema.events["orders"], program.schema.events["visits"]
+    assert (orders.by, orders.at) == ("customer_id", "ordered_at")
+    assert {n: str(t) for n, t in orders.fields.items()} == {
+        "amount": "float", "category": 'enum("books", "music")', "discounted": "bool",
+        "customer_id": "int", "ordered_at": "timestamp"}  # by: the key's type; at: a timestamp unless declared
+    assert str(visits.fields["day"]) == "date"
+    assert "events orders of customers by customer_id at ordered_at\n  amount: float" in program.checked().pretty()
+    assert program.segments == ["s"]  # 'by' and 'at' are still field names where a keyword cannot stand
+
+
+def test_event_tables_in_the_ast():
+    from segdsl.parser import parse
+
+    tree, diags = parse(EVENTS)
+    assert not diags
+    events = tree.events[0]
+    assert (events.name, events.entity, events.by, events.at) == ("orders", "customers", "customer_id", "ordered_at")
+    assert events.entity_span.column == 18
+
+
+@pytest.mark.parametrize("text, codes, message", [
+    ("events orders of shoppers by customer_id at t { }", ["E213"], "belong to 'shoppers', but this file's entity is 'customers'"),
+    ("events orders of customers by customer_id at t { }\nevents orders of customers by customer_id at t { }",
+     ["E214"], "event table 'orders' is declared twice"),
+    ("events region of customers by customer_id at t { }", ["E214"], "has the name of a field"),
+    ("events customers of customers by customer_id at t { }", ["E214"], "has the name of the entity"),
+    ("events orders of customers by customer_id at t { }\nsegment orders: region == \"x\"", ["E214"],
+     "segment 'orders' has the name of an event table"),
+    ("events orders of customers by customer_id at t { key n: int }", ["E215"], "has no key field of its own"),
+    ("events orders of customers by customer_id at t { customer_id: string }", ["E215"],
+     "holds the key of 'customers', which is an int, not a string"),
+    ("events orders of customers by customer_id at t { t: int }", ["E215"], "a date or a timestamp, not an int"),
+    ("events orders of customers by c at c { }", ["E215"], "cannot hold both the customer and the moment"),
+    ("events orders of customers by customer_id at t { a: int  a: float }", ["E205"], "declared twice"),
+    ("events orders of customers by customer_id at t { a: money }", ["E208"], "unknown type 'money'"),
+])
+def test_event_table_mistakes(text, codes, message):
+    entity = "entity customers { key customer_id: int  region: string }\n"
+    with pytest.raises(segdsl.SegdslError) as info:
+        load(entity + text + "\n")
+    assert [d.code for d in info.value.diagnostics] == codes
+    assert message in str(info.value)
+
+
+def test_event_tables_without_an_entity_take_the_key_on_trust():
+    program = load("events orders of customers by customer_id at t { amount: float }\nsegment s: x > 1\n")
+    assert str(program.schema.events["orders"].fields["customer_id"]) == "any"

@@ -650,7 +650,7 @@ REGRESSIONS = {
         "  |\n"
         "1 | segment a: x == 1 == 2\n"
         "  |                   ^^\n"
-        "  = help: expected 'and' or 'or', a new 'segment' or 'entity', '+' or '-'",
+        "  = help: expected 'and' or 'or', a new 'segment', 'entity' or 'events', '+' or '-'",
 
     ),
 }
