@@ -12,6 +12,7 @@ from chdb import session as chdb_session
 from sqlglot import exp
 
 from ..sql import identifiers
+from .tables import arrow_rows
 
 
 class ClickHouseEngine:
@@ -34,8 +35,7 @@ class ClickHouseEngine:
         self.session.query(create.sql(dialect=self.dialect))
 
     def query(self, sql: str) -> tuple[list[str], list[tuple]]:
-        answer = pl.from_arrow(self.session.query(sql, "ArrowTable"))
-        return answer.columns, answer.rows()
+        return arrow_rows(self.session.query(sql, "ArrowTable"))
 
     def close(self) -> None:
         self.session.close()

@@ -18,6 +18,7 @@ import polars as pl
 
 from ..sql import identifiers
 from .server import cannot_connect
+from .tables import arrow_rows
 
 _CONFIG = {
     "spark.sql.session.timeZone": "UTC",
@@ -77,7 +78,7 @@ class SparkEngine:
     def query(self, sql: str) -> tuple[list[str], list[tuple]]:
         with _no_pandas_warning():
             answer = self.spark.sql(sql).toArrow()
-        return answer.column_names, list(zip(*(c.to_pylist() for c in answer.columns))) if answer.num_columns else []
+        return arrow_rows(answer)
 
     def close(self) -> None:
         for view in self.views:

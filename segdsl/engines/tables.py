@@ -18,3 +18,8 @@ def create_table(table: str, frame: pl.DataFrame, dialect: str, types: dict,
     create = exp.Create(kind="TABLE", this=exp.Schema(this=target, expressions=columns),
                         properties=exp.Properties(expressions=[exp.TemporaryProperty()]) if temporary else None)
     return target.sql(dialect=dialect), create.sql(dialect=dialect)
+
+
+def arrow_rows(table) -> tuple[list[str], list[tuple]]:
+    """Column names and row tuples of a PyArrow table (Spark and chdb answer in Arrow)."""
+    return table.column_names, list(zip(*(column.to_pylist() for column in table.columns)))

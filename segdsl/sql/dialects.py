@@ -25,6 +25,12 @@ def _num(n: int) -> exp.Literal:
     return exp.Literal.number(n)
 
 
+def _capital_i_first(replace: str, value: exp.Expression) -> exp.Expression:
+    """'İ' replaced by 'I' before lowering: Java and ICU lower it to two characters (i and a
+    combining dot), segdsl's simple mapping to 'i'."""
+    return _fn(replace, value, _str("\u0130"), _str("I"))
+
+
 class DuckDB(Lowering):
     regex_flavour = "re2"  # REGEXP_MATCHES is RE2 with search semantics
 
@@ -188,8 +194,7 @@ class Spark(Lowering):
         return exp.RegexpLike(this=operand, expression=_str(("(?iu)" if ignore_case else "") + pattern))
 
     def fn_lower(self, e, args):
-        # Java's lower() maps 'İ' to two characters (i and a combining dot); segdsl maps it to 'i'.
-        return exp.Lower(this=_fn("REPLACE", args[0], _str("\u0130"), _str("I")))
+        return exp.Lower(this=_capital_i_first("REPLACE", args[0]))
 
     def date_shift(self, value, amount, unit, kind):
         old = self.dialect in ("hive", "spark2")
@@ -230,8 +235,7 @@ class ClickHouse(Lowering):
         return _fn("rightUTF8", operand, n)
 
     def fn_lower(self, e, args):
-        # lower() is ASCII-only on ClickHouse; lowerUTF8('İ') is two characters, segdsl's is 'i'.
-        return _fn("lowerUTF8", _fn("replaceAll", args[0], _str("\u0130"), _str("I")))
+        return _fn("lowerUTF8", _capital_i_first("replaceAll", args[0]))  # lower() is ASCII-only there
 
     def fn_upper(self, e, args):
         return _fn("upperUTF8", args[0])
