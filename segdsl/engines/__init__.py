@@ -1,9 +1,11 @@
 """Engines that evaluate segments on data: the seam behind `segdsl eval --engine`.
 
-Polars, DuckDB and SQLite run in this process; PostgreSQL and MySQL/MariaDB on a server given by
-a URL. A SQL engine loads a schema-fitted Polars frame as a table and runs a compiled query,
-returning every row (fetched fully before anything else runs on the connection). Polars
-(`dialect = None`) evaluates the segments on the frame itself instead.
+Polars, DuckDB, SQLite, Spark (local) and ClickHouse (chdb) run in this process; PostgreSQL,
+MySQL/MariaDB and Snowflake on a server given by a URL. `run_on_database` runs the compiled SQL on
+a live database's own tables instead (`segdsl eval --db`). A SQL engine loads a schema-fitted
+Polars frame as a table and runs a compiled query, returning every row (fetched fully before
+anything else runs on the connection). Polars (`dialect = None`) evaluates the segments on the
+frame itself instead.
 Adding an engine: a module with a class like `DuckDBEngine`, and a line in ENGINES.
 """
 
@@ -73,8 +75,8 @@ def run_on_database(program: Program, url: str, *, table: str | None = None, key
                     counts: bool = False) -> Result:
     """Run the compiled query on the live database at `url` (`segdsl eval --db`); nothing is loaded.
 
-    The dialect comes from the URL's scheme (segdsl/engines/urls.py). Rows are fetched in batches
-    and sorted by key as `run` sorts them, so the output matches `--data`.
+    The dialect comes from the URL's scheme (segdsl/engines/urls.py). The answer (keys and flags,
+    or counts) is fetched whole and sorted by key as `run` sorts it, so the output matches `--data`.
     """
     from .urls import engine_for_url
 
