@@ -53,6 +53,7 @@ def database_url(request, tmp_path):
 
         path = tmp_path / "bikes.db"
         runner = engine_class("sqlite")()
+        runner.connection.close()
         runner.connection = sqlite3.connect(path)  # the engine opens files read-only: write through our own
         runner.load("customers", frame, temporary=False)
         runner.close()
@@ -64,7 +65,9 @@ def database_url(request, tmp_path):
     runner.close()
     yield url.replace("postgresql://", "postgres://") if engine == "postgres" else url  # an alias scheme too
     runner = engine_class(engine)(url)
-    runner.connection.cursor().execute("DROP TABLE customers")
+    cursor = runner.connection.cursor()
+    cursor.execute("DROP TABLE customers")
+    cursor.close()
     runner.close()
 
 

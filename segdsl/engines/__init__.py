@@ -61,13 +61,12 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
     if engine_type.dialect is None:
         columns, rows = engine_type().evaluate(program, frame, segment, as_of, counts)
         return _result(columns, rows, segment, counts)
-    table = table or program.table or "customers"
+    table, key = table or program.table or "customers", program.key or frame.columns[0]
     # Compiled before connecting: a construct the dialect refuses (E401) opens no connection.
-    sql = program.to_sql(segment, dialect=engine_type.dialect, table=table, as_of=as_of,
-                         key=program.key or frame.columns[0], counts=counts)
+    sql = program.to_sql(segment, dialect=engine_type.dialect, table=table, as_of=as_of, key=key, counts=counts)
     runner = engine_type()  # a server engine connects here; failing to is E902/E903
     rows = _answer(program, engine, runner, sql, lambda: runner.load(table, frame))
-    return _result(_columns(program, program.key or frame.columns[0], segment, counts), rows, segment, counts)
+    return _result(_columns(program, key, segment, counts), rows, segment, counts)
 
 
 def run_on_database(program: Program, url: str, *, table: str | None = None, key: str | None = None,

@@ -25,6 +25,14 @@ def _num(n: int) -> exp.Literal:
     return exp.Literal.number(n)
 
 
+def _concat(parts: list[exp.Expression]) -> exp.Expression:
+    """a || b || c, in parentheses: a literal some engine cannot take in one piece."""
+    out = parts[0]
+    for part in parts[1:]:
+        out = exp.DPipe(this=out, expression=part, safe=True)
+    return exp.Paren(this=out)
+
+
 def _capital_i_first(replace: str, value: exp.Expression) -> exp.Expression:
     """'İ' replaced by 'I' before lowering: Java and ICU lower it to two characters (i and a
     combining dot), segdsl's simple mapping to 'i'."""
@@ -50,12 +58,10 @@ class SQLite(Lowering):
         # Python's sqlite3 refuses a statement holding NUL: spell each one as CHAR(0).
         if "\x00" not in text:
             return super().string_literal(text)
-        pieces = [_str(p) if p else None for p in text.split("\x00")]
-        out = None
-        for i, piece in enumerate(pieces):
-            for part in ([_fn("CHAR", _num(0))] if i else []) + ([piece] if piece is not None else []):
-                out = part if out is None else exp.DPipe(this=out, expression=part, safe=True)
-        return out
+        parts = []
+        for i, piece in enumerate(text.split("\x00")):
+            parts += ([_fn("CHAR", _num(0))] if i else []) + ([_str(piece)] if piece else [])
+        return _concat(parts)
 
     def regex(self, operand, pattern, ignore_case):
         return _fn("segdsl_regexp", self.string_literal(("(?i)" if ignore_case else "") + pattern), operand)
@@ -183,11 +189,8 @@ class Spark(Lowering):
         if "${" not in text:
             return super().string_literal(text)
         pieces = text.split("${")
-        out = _str(pieces[0] + "$")
-        for i, piece in enumerate(pieces[1:], start=1):
-            rest = "{" + piece + ("$" if i < len(pieces) - 1 else "")
-            out = exp.DPipe(this=out, expression=_str(rest), safe=True)
-        return exp.Paren(this=out)
+        last = len(pieces) - 1
+        return _concat([_str(("{" if i else "") + p + ("$" if i < last else "")) for i, p in enumerate(pieces)])
 
     def regex(self, operand, pattern, ignore_case):
         # Java's (?i) folds ASCII letters only; (?u) makes it fold every letter, one by one.
