@@ -80,6 +80,35 @@ class Call(Node):
     args: list["Expr"]
 
 
+class Attr(Node):
+    """`orders.amount`: a field of an event table, read by an aggregate."""
+
+    kind: Literal["attr"] = "attr"
+    table: str
+    table_span: Span
+    field: str
+    field_span: Span
+
+
+class Window(Node):
+    """A time window of an aggregate: `in last 90 days`, `before D`, `after D`, `from D to D`."""
+
+    kind: Literal["last", "before", "after", "range"]
+    amount: int | None = None  # in last N units
+    unit: Literal["day", "week", "month", "year"] | None = None
+    start: "Expr | None" = None  # after D, from D
+    end: "Expr | None" = None  # before D, to D
+
+
+class EventsArg(Node):
+    """An aggregate's argument with a condition and/or a window: `orders where discounted in last 90 days`."""
+
+    kind: Literal["events_arg"] = "events_arg"
+    source: "Expr"  # the event table (a name) or one of its fields (an attr)
+    where: "Expr | None"
+    window: Window | None
+
+
 class Neg(Node):
     kind: Literal["neg"] = "neg"
     operand: "Expr"
@@ -140,7 +169,7 @@ class BoolOp(Node):
 
 Expr = Annotated[
     Union[
-        Name, NumberLit, StringLit, BoolLit, NullLit, Duration, ListExpr, Call, Neg, Binary,
+        Name, NumberLit, StringLit, BoolLit, NullLit, Duration, ListExpr, Call, Attr, EventsArg, Neg, Binary,
         Compare, InList, Between, IsNull, StringOp, Not, BoolOp,
     ],
     Field(discriminator="kind"),

@@ -75,6 +75,11 @@ def finite_or_null(values: pl.Series) -> pl.Series:
     return pl.select(pl.when(values.is_finite()).then(values).alias(values.name)).to_series()
 
 
+def fit_events(frame: pl.DataFrame, table, name: str) -> pl.DataFrame:
+    """An event table fitted to its `events` block (schema.EventTable); a null key or time is allowed."""
+    return fit_to_schema(frame, Schema(table.name, None, dict(table.fields)), name)
+
+
 def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data", used: set[str] | None = None) -> pl.DataFrame:
     columns = []
     for column, type_ in schema.fields.items():

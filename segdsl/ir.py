@@ -146,6 +146,38 @@ class DateShift(Expr):
 
 
 @dataclass(frozen=True, slots=True)
+class Window:
+    """The events an aggregate reads by their time: `low < at <= high` (or with <= / < as flagged).
+
+    Resolved by the checker to constant bounds; `high` is never after the as-of moment, so events
+    after it are never read. For a `date` time column the bounds are dates, else timestamps.
+    """
+
+    at: str  # the event table's time column
+    low: object | None  # None: no lower bound
+    low_inclusive: bool
+    high: object
+    high_inclusive: bool
+
+
+@dataclass(frozen=True, slots=True)
+class Aggregate(Expr):
+    """`count(orders where ... in last 90 days)`: one value per customer from its events.
+
+    `field` and `where` read the event's columns (a `Col` there names an event field), so `walk`
+    and `children` do not go into them: at the entity's level an aggregate is a leaf.
+    """
+
+    fn: str  # count count_distinct sum avg min max first last share
+    table: str
+    by: str  # the event column holding the customer's key
+    field: Col | None  # None for count and share
+    where: Expr | None  # share: the condition counted; others: which events are read
+    window: Window
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentIR:
     name: str
     condition: Expr
@@ -155,7 +187,9 @@ class SegmentIR:
 
 
 def children(e: Expr):
-    """The nodes right below `e`, in order."""
+    """The nodes right below `e`, in order (none below an aggregate: those read events)."""
+    if isinstance(e, Aggregate):
+        return
     for name in e.__dataclass_fields__:
         value = getattr(e, name)
         if isinstance(value, Expr):
@@ -169,6 +203,21 @@ def walk(e: Expr):
     yield e
     for child in children(e):
         yield from walk(child)
+
+
+def reach(windows: list[Window]) -> Window:
+    """The smallest window holding all of `windows`: what to read of an event table at all."""
+    latest = max(windows, key=lambda w: (w.high, w.high_inclusive))
+    low, low_inclusive = None, False
+    if all(w.low is not None for w in windows):
+        earliest = min(windows, key=lambda w: (w.low, not w.low_inclusive))
+        low, low_inclusive = earliest.low, earliest.low_inclusive
+    return Window(latest.at, low, low_inclusive, latest.high, latest.high_inclusive)
+
+
+def aggregates(e: Expr) -> list[Aggregate]:
+    """The aggregates in `e` (not in referenced segments), each once, in order."""
+    return list(dict.fromkeys(n for n in walk(e) if isinstance(n, Aggregate)))
 
 
 def _lit_text(e: Lit) -> str:
@@ -223,4 +272,15 @@ def pretty(e: Expr) -> str:
         return f"days_since({pretty(e.item)}, as_of={e.as_of.isoformat()})"
     if isinstance(e, DateShift):
         return f"({pretty(e.item)} {'+' if e.amount >= 0 else '-'} {abs(e.amount)} {e.unit}):{e.type}"
+    if isinstance(e, Aggregate):
+        what = e.table if e.field is None else f"{e.table}.{e.field.name}"
+        where = "" if e.where is None else f" where {pretty(e.where)}"
+        return f"{e.fn}({what}{where} {pretty_window(e.window)}):{e.type}"
     raise TypeError(f"not an IR node: {e!r}")  # pragma: no cover
+
+
+def pretty_window(w: Window) -> str:
+    """`at in (low, high]`, the bounds as literals."""
+    low = "-inf" if w.low is None else _lit_text(Lit(w.low, BOOL))
+    high = _lit_text(Lit(w.high, BOOL))
+    return f"{w.at} in {'[' if w.low_inclusive else '('}{low}, {high}{']' if w.high_inclusive else ')'}"

@@ -27,7 +27,8 @@ _current: contextvars.ContextVar["_ParseState"] = contextvars.ContextVar("segdsl
 
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r"}
 _ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
-_ITEM_START = re.compile(r"^[ \t]*(segment|entity)\b", re.M)
+# 'events' starts an item only as 'events NAME of': a field may be called 'events'.
+_ITEM_START = re.compile(r"^[ \t]*(segment\b|entity\b|events[ \t]+[A-Za-z_]\w*[ \t]+of\b)", re.M)
 
 _COMPARE_ALIASES = {"=": "==", "<>": "!="}
 
@@ -230,19 +231,52 @@ class _ToAst(Transformer):
         args = [a for a in args if a is not None]
         return ast.Call.build(kind="call", span=_mspan(children), name=name.value, name_span=_tspan(name), args=args)
 
+    def attr(self, children):
+        table, _dot, field = children
+        return ast.Attr.build(kind="attr", span=_mspan(children), table=table.value, table_span=_tspan(table),
+                              field=field.value, field_span=_tspan(field))
+
+    def filtered(self, children):
+        source, _where, where, *window = children  # the window is optional
+        window = window[0] if window else None
+        return ast.EventsArg.build(kind="events_arg", span=_mspan(children), source=source, where=where, window=window)
+
+    def windowed(self, children):
+        source, window = children
+        return ast.EventsArg.build(kind="events_arg", span=_mspan(children), source=source, where=None, window=window)
+
+    def last_window(self, children):
+        _kw, number, unit = children
+        amount = self._whole(number, "a window")
+        return ast.Window.build(kind="last", span=_mspan(children), amount=amount, unit=unit.value.rstrip("s"),
+                                start=None, end=None)
+
+    def before_window(self, children):
+        return ast.Window.build(kind="before", span=_mspan(children), amount=None, unit=None, start=None, end=children[1])
+
+    def after_window(self, children):
+        return ast.Window.build(kind="after", span=_mspan(children), amount=None, unit=None, start=children[1], end=None)
+
+    def range_window(self, children):
+        _from, start, _to, end = children
+        return ast.Window.build(kind="range", span=_mspan(children), amount=None, unit=None, start=start, end=end)
+
     def list(self, children):
         return ast.ListExpr.build(kind="list", span=_mspan(children), items=[c for c in children[1:-1] if c is not None])
 
     def duration(self, children):
         number, unit = children
+        amount = self._whole(number, "a duration")
+        return ast.Duration.build(kind="duration", span=_mspan(children), amount=amount, unit=unit.value.rstrip("s"))
+
+    def _whole(self, number: Token, what: str) -> int:
         if "." in number.value:
             state = _current.get()
             state.diagnostics.append(error(
-                "E106", f"a duration needs a whole number, not {number.value}", _tspan(number),
+                "E106", f"{what} needs a whole number, not {number.value}", _tspan(number),
                 help="use a smaller unit: '1.5 weeks' is '10 days' (units: days, weeks, months, years)",
             ))
-        unit_name = unit.value.rstrip("s")
-        return ast.Duration.build(kind="duration", span=_mspan(children), amount=int(float(number.value)), unit=unit_name)
+        return int(float(number.value))
 
     def number(self, children):
         tok = children[0]
@@ -294,6 +328,8 @@ _TERMINAL_WORDS = {
     "DESCRIPTION": "'description'", "TAGS": "'tags'", "_OR": "'or'", "_AND": "'and'", "NOT": "'not'",
     "IN": "'in'", "BETWEEN": "'between'", "IS": "'is'", "NULL": "'null'", "TRUE": "'true'", "FALSE": "'false'",
     "LPAR": "'('", "RPAR": "')'", "LSQB": "'['", "RSQB": "']'", "LBRACE": "'{'", "RBRACE": "'}'",
+    "WHERE": "'where'", "IN_LAST": "'in last'", "BEFORE": "'before'", "AFTER": "'after'", "FROM": "'from'",
+    "TO": "'to'", "DOT": "'.'", "EVENTS": "'events'", "OF": "'of'", "BY": "'by'", "AT": "'at'",
     "COMMA": "','", "COLON": "':'", "ENTITY": "'entity'", "$END": "the end of the file",
 }
 

@@ -105,45 +105,86 @@ class Program:
         return text
 
     # -- tables: Polars, pandas, PyArrow, lists of dicts
-    def evaluate(self, data, segment: str | None = None, *, as_of: dt.date | dt.datetime | str | None = None):
+    def evaluate(self, data, segment: str | None = None, *, as_of: dt.date | dt.datetime | str | None = None,
+                 events: dict | None = None):
         """Without `segment`: the key and one true/false column per segment. With it: its members' keys.
 
         The answer is the same kind of table as `data` (Polars DataFrame or LazyFrame, pandas
-        DataFrame, PyArrow Table, or a list of dicts).
+        DataFrame, PyArrow Table, or a list of dicts). `events` maps each event table the
+        segments read to its table, of any of those kinds: `events={"orders": orders}`.
         """
         from .vectorized import from_polars
 
         if segment is not None:
             self.segment(segment)  # an unknown name (E202) before any data is read
         frame, kind, checked, key = self._table(data, as_of)
-        return from_polars(self._evaluate_fitted(frame, checked, key, segment), kind)
+        tables = self._event_tables(events, checked, [segment] if segment else None)
+        return from_polars(self._evaluate_fitted(frame, checked, key, segment, tables), kind)
 
-    def _evaluate_fitted(self, frame: pl.DataFrame, checked: CheckedProgram, key: str, segment: str | None):
-        """evaluate() on a frame already fitted to the schema (segdsl eval has fitted it when reading)."""
+    def _evaluate_fitted(self, frame: pl.DataFrame, checked: CheckedProgram, key: str, segment: str | None,
+                         events: dict[str, pl.DataFrame] | None = None):
+        """evaluate() on frames already fitted to the schema (segdsl eval has fitted them when reading)."""
         from .vectorized import PolarsCompiler
 
         compiler = PolarsCompiler(checked)
+        lazy_events = {name: table.lazy() for name, table in (events or {}).items()}
         if segment is not None:
-            query = compiler.query(frame.lazy(), [segment]).filter(compiler.flag(segment)).select(key)
+            query = compiler.query(frame.lazy(), [segment], lazy_events, key).filter(compiler.flag(segment)).select(key)
         else:
             names = list(checked.segments)
-            query = compiler.query(frame.lazy(), names).select(pl.col(key), *(compiler.flag(n) for n in names))
+            query = compiler.query(frame.lazy(), names, lazy_events, key).select(
+                pl.col(key), *(compiler.flag(n) for n in names))
         return _collect(query, self)
 
-    def count(self, data, *, as_of: dt.date | dt.datetime | str | None = None) -> dict[str, int]:
-        """Members per segment, in file order."""
-        frame, _kind, checked, _key = self._table(data, as_of)
-        return self._count_fitted(frame, checked)
+    def count(self, data, *, as_of: dt.date | dt.datetime | str | None = None, events: dict | None = None) -> dict[str, int]:
+        """Members per segment, in file order. `events` as for `evaluate`."""
+        frame, _kind, checked, key = self._table(data, as_of)
+        return self._count_fitted(frame, checked, key, self._event_tables(events, checked, None))
 
-    def _count_fitted(self, frame: pl.DataFrame, checked: CheckedProgram) -> dict[str, int]:
+    def _count_fitted(self, frame: pl.DataFrame, checked: CheckedProgram, key: str | None = None,
+                      events: dict[str, pl.DataFrame] | None = None) -> dict[str, int]:
         from .vectorized import PolarsCompiler
 
         compiler = PolarsCompiler(checked)
         if not checked.segments:
             return {}
         names = list(checked.segments)
-        counts = _collect(compiler.query(frame.lazy(), names).select(compiler.flag(n).sum() for n in names), self)
+        lazy_events = {name: table.lazy() for name, table in (events or {}).items()}
+        query = compiler.query(frame.lazy(), names, lazy_events, key or checked.schema.key or frame.columns[0])
+        counts = _collect(query.select(compiler.flag(n).sum() for n in names), self)
         return {name: int(counts.get_column(name)[0]) for name in checked.segments}
+
+    def event_tables_read(self, segments: list[str] | None = None) -> list[str]:
+        """The event tables the segments (default: all) read, directly or through segments they name."""
+        from .vectorized import _with_references
+
+        checked = self.checked()
+        names = _with_references(checked.segments, segments or list(checked.segments))
+        used = {a.table for n in names for a in ir.aggregates(checked.segments[n].condition)}
+        return [t for t in checked.schema.events if t in used]
+
+    def _event_tables(self, events: dict | None, checked: CheckedProgram, segments: list[str] | None) -> dict:
+        """Each event table the segments read, fitted to its declaration (E501 when one is missing)."""
+        from .data import fit_events
+        from .vectorized import to_polars
+
+        events = dict(events or {})
+        for name in events:
+            if name not in checked.schema.events:
+                raise SegdslError([error("E501", f"no event table '{name}' is declared",
+                                         help=did_you_mean(name, checked.schema.events)
+                                         or "declare it: events NAME of ENTITY by COLUMN at COLUMN { ... }")],
+                                  self.source)
+        tables = {}
+        for name in self.event_tables_read(segments):
+            if name not in events:
+                raise SegdslError([error("E501", f"the segments read the events '{name}', but no such table was given",
+                                         help=f"pass it: evaluate(customers, events={{'{name}': {name}}})")],
+                                  self.source)
+            table = checked.schema.events[name]
+            frame, _kind = to_polars(events[name], list(table.fields))
+            tables[name] = fit_events(frame, table, name)
+        return tables
 
     @functools.cached_property
     def _used_columns(self) -> set[str]:

@@ -7,6 +7,9 @@ FALSE", both plain Python booleans; three-valued logic then needs no third value
 `not a` is TRUE exactly where `a` is FALSE, `a and b` is FALSE where either is FALSE, and so on.
 Values (arithmetic, functions) are expressions that give None for null. The semantics are the
 reference interpreter's (segdsl/reference.py); tests hold the two together.
+
+A record carries each event table as a list of mappings (`record["orders"] = [{...}, ...]`); an
+aggregate becomes a small generated function that loops over that list once.
 """
 
 from __future__ import annotations
@@ -26,6 +29,7 @@ class RecordProgram:
     def __init__(self, checked) -> None:
         self.names = list(checked.segments)
         self.fields = dict(checked.schema.fields)
+        self.events = {name: table.fields for name, table in checked.schema.events.items()}
         source, namespace = _Compiler(checked).module()
         self.source = source  # kept for inspection: print(program.record_source())
         exec(compile(source, "<segdsl record>", "exec"), namespace)  # noqa: S102 - our own generated code
@@ -41,7 +45,7 @@ class RecordProgram:
     def explain(self, record: Mapping[str, Any], exc: Exception) -> SegdslError:
         """Name the field behind a failure (the fast path does not check types up front)."""
         if not isinstance(record, Mapping):
-            return SegdslError([error("E502", f"the record is a {type(record).__name__}, not a mapping of fields",
+            return SegdslError([error("E502", f"the record is {_a(type(record).__name__)}, not a mapping of fields",
                                       help="pass a dict of field names to values")])
         for name, type_ in self.fields.items():
             if name not in record:
@@ -51,11 +55,41 @@ class RecordProgram:
             if value is not None and not _fits(value, type_.kind):
                 return SegdslError([error("E502", f"field '{name}' of the record is {value!r}, not {_words(type_.kind)}",
                                           help=f"the entity declares '{name}: {type_}'")])
+        for table, fields in self.events.items():
+            problem = _events_problem(record, table, fields)
+            if problem:
+                return SegdslError([error("E502", problem[0], help=problem[1])])
         return SegdslError([error("E502", f"the record does not fit the segments: {exc}")])
+
+
+def _events_problem(record: Mapping[str, Any], table: str, fields: Mapping) -> tuple[str, str] | None:
+    """What is wrong with the record's events of `table`, if anything."""
+    help_text = f"pass the customer's {table} as a list of mappings, one per event (an empty list for none)"
+    if table not in record:
+        return f"the record has no '{table}'", help_text
+    events = record[table]
+    if isinstance(events, (str, bytes, Mapping)) or not hasattr(events, "__iter__"):
+        return f"'{table}' of the record is {_a(type(events).__name__)}, not a list of events", help_text
+    for i, event in enumerate(events):
+        if not isinstance(event, Mapping):
+            return f"event {i} of '{table}' is {_a(type(event).__name__)}, not a mapping of fields", help_text
+        for name, type_ in fields.items():
+            if name not in event:
+                return (f"event {i} of '{table}' has no field '{name}'",
+                        "give every event each field its table declares; use None for a missing value")
+            value = event[name]
+            if value is not None and not _fits(value, type_.kind):
+                return (f"field '{name}' of event {i} of '{table}' is {value!r}, not {_words(type_.kind)}",
+                        f"the table declares '{name}: {type_}'")
+    return None
 
 
 _KINDS = {"int": (int,), "float": (int, float), "string": (str,), "enum": (str,), "bool": (bool,),
           "date": (dt.date,), "timestamp": (dt.datetime,)}
+
+
+def _a(word: str) -> str:
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
 def _fits(value: Any, kind: str) -> bool:
@@ -76,11 +110,14 @@ def _words(kind: str) -> str:
 class _Compiler:
     def __init__(self, checked) -> None:
         self.checked = checked
-        self.namespace: dict[str, Any] = {"_shift": shift_or_none, "_math": math, "_finite": math.isfinite}
+        self.namespace: dict[str, Any] = {"_shift": shift_or_none, "_math": math, "_finite": math.isfinite,
+                                          "_fsum": math.fsum, "_order": _first_last_order}
         self.counter = 0
+        self.aggregates: dict[ir.Aggregate, str] = {}  # each aggregate's generated function
+        self.functions: list[str] = []
 
     def module(self) -> tuple[str, dict[str, Any]]:
-        lines = []
+        lines = self.functions  # the aggregates' functions, added to while the segments compile
         for name, segment in self.checked.segments.items():
             lines.append(f"def _t_{name}(r):\n    return {self.true(segment.condition)}\n")
             lines.append(f"def _f_{name}(r):\n    return {self.false(segment.condition)}\n")
@@ -132,6 +169,8 @@ class _Compiler:
         if isinstance(e, ir.DateShift):
             a = self.temp()
             return f"(None if ({a} := {self.value(e.item)}) is None else _shift({a}, {e.amount}, {e.unit!r}))"
+        if isinstance(e, ir.Aggregate):
+            return f"{self.aggregate(e)}(r)"
         # a condition used as a value (a bool): TRUE, FALSE or null
         return f"(True if {self.true(e)} else (False if {self.false(e)} else None))"
 
@@ -150,6 +189,45 @@ class _Compiler:
         fn = self.constant(FUNCTIONS[e.name])
         rest = "".join(f", {x}" for x in args[1:])  # round's digits: an int literal
         return f"(None if ({a} := {args[0]}) is None else {fn}({a}{rest}))"
+
+    def aggregate(self, e: ir.Aggregate) -> str:
+        """The name of a generated function of the customer that loops over its events once."""
+        name = self.aggregates.get(e)
+        if name is not None:
+            return name
+        name = self.aggregates[e] = f"_agg{len(self.aggregates)}"
+        w = e.window
+        t = self.temp()
+        test = [f"({t} := r[{w.at!r}]) is not None"]
+        if w.low is not None:
+            test.append(f"{t} {'>=' if w.low_inclusive else '>'} {self.constant(w.low)}")
+        test.append(f"{t} {'<=' if w.high_inclusive else '<'} {self.constant(w.high)}")
+        if e.where is not None and e.fn != "share":
+            test.append(self.true(e.where))
+        body = [f"def {name}(customer):"]
+        if e.fn in ("count", "share"):
+            body += ["    n = hits = 0", f"    for r in customer[{e.table!r}]:", f"        if {' and '.join(test)}:",
+                     "            n += 1"]
+            if e.fn == "share":
+                body += [f"            if {self.true(e.where)}:", "                hits += 1",
+                         "    return None if n == 0 else hits / n"]
+            else:
+                body.append("    return n")
+        elif e.fn in ("first", "last"):
+            pick = "min" if e.fn == "first" else "max"
+            body += [f"    seen = [({t}, {self.value(e.field)}) for r in customer[{e.table!r}] if {' and '.join(test)}]",
+                     f"    return {pick}(seen, key=_order)[1] if seen else None"]
+        else:
+            v = self.temp()
+            body.append(f"    values = [{v} for r in customer[{e.table!r}] if {' and '.join(test)}"
+                        f" and ({v} := {self.value(e.field)}) is not None]")
+            body.append("    return " + {
+                "count_distinct": "len(set(values))",
+                "sum": "_fsum(values)" if e.type.kind == "float" else "sum(values)",
+                "avg": "_fsum(values) / len(values) if values else None",
+                "min": "min(values) if values else None", "max": "max(values) if values else None"}[e.fn])
+        self.functions.append("\n".join(body) + "\n")
+        return name
 
     def raw(self, e: ir.Expr) -> str:
         """`value`, without the null test of NaN where the caller's test is false for NaN anyway."""
@@ -231,3 +309,9 @@ class _Compiler:
         # x in [a, b] is x == a or x == b: TRUE if one is TRUE, FALSE if all are FALSE
         parts = [self.compare("==", e.operand, item, want) for item in e.items]
         return "(" + (" or " if want else " and ").join(parts) + ")"
+
+
+def _first_last_order(pair: tuple[Any, Any]) -> tuple:
+    """first/last order events by time, then by value with nulls first (as the reference)."""
+    moment, value = pair
+    return (moment, value is not None, value if value is not None else 0)

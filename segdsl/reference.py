@@ -6,6 +6,10 @@ Every backend (SQL per dialect, Polars, the per-record compiler) is tested again
 Values are Python values: int, float, str, bool, datetime.date, datetime.datetime, and None for
 null. A condition gives True, False or None (UNKNOWN); a record is a member only where it is True.
 A float NaN is null.
+
+A customer's events are part of its row: `row["orders"]` is the list of that customer's events
+of the table `orders`, each a mapping of the event's fields (`attach_events` builds such rows
+from an entity table and its event tables).
 """
 
 from __future__ import annotations
@@ -139,6 +143,65 @@ class Interpreter:
             return None
         return shift_or_none(value, e.amount, e.unit)
 
+    # -- aggregates over the customer's events
+    def _aggregate(self, e: ir.Aggregate) -> Value:
+        w = e.window
+        read = [Interpreter({}, event) for event in self.row[e.table] if in_window(event[w.at], w)]
+        if e.fn == "share":
+            if not read:
+                return None
+            return sum(1 for r in read if r.eval(e.where) is True) / len(read)
+        if e.where is not None:
+            read = [r for r in read if r.eval(e.where) is True]
+        if e.fn == "count":
+            return len(read)
+        if e.fn in ("first", "last"):
+            if not read:
+                return None
+            # by time, then by the value with nulls first: ties are broken the same way everywhere
+            ordered = sorted(((r.row[w.at], r.eval(e.field)) for r in read),
+                             key=lambda tv: (tv[0], tv[1] is not None, tv[1] if tv[1] is not None else 0))
+            return ordered[0 if e.fn == "first" else -1][1]
+        values = [v for v in (r.eval(e.field) for r in read) if v is not None]
+        if e.fn == "count_distinct":
+            return len(set(values))
+        if e.fn == "sum":
+            if e.type.kind == "float":
+                return math.fsum(values)  # correctly rounded, whatever the order of the events
+            return sum(values)
+        if not values:
+            return None
+        if e.fn == "avg":
+            return math.fsum(values) / len(values)
+        return min(values) if e.fn == "min" else max(values)
+
+
+def in_window(moment: Value, w: ir.Window) -> bool:
+    """Is an event at `moment` inside the window? An event with no time is in no window."""
+    if moment is None:
+        return False
+    if w.low is not None and (moment < w.low if w.low_inclusive else moment <= w.low):
+        return False
+    return moment <= w.high if w.high_inclusive else moment < w.high
+
+
+def attach_events(rows: list[Mapping[str, Value]], key: str, events: Mapping[str, tuple[str, list[Mapping]]]) -> list[dict]:
+    """Entity rows with their events: `events` maps a table name to (its key column, its rows).
+
+    An event whose key is null or names no row is nobody's; each row gets a list per table.
+    """
+    out = [dict(row) for row in rows]
+    index: dict[Value, list[dict]] = {}
+    for row in out:
+        index.setdefault(row[key], []).append(row)
+        for table in events:
+            row[table] = []
+    for table, (by, table_rows) in events.items():
+        for event in table_rows:
+            for row in index.get(event[by], ()) if event[by] is not None else ():
+                row[table].append(event)
+    return out
+
 
 def kleene_and(values: list[Value]) -> Value:
     """FALSE if any is FALSE, else UNKNOWN if any is UNKNOWN, else TRUE."""
@@ -215,4 +278,5 @@ _EVAL: dict[type, Callable[[Interpreter, Any], Value]] = {
     ir.IsNull: Interpreter._is_null, ir.StrTest: Interpreter._str_test, ir.Regex: Interpreter._regex,
     ir.Arith: Interpreter._arith, ir.Neg: Interpreter._neg, ir.Func: Interpreter._func,
     ir.DaysSince: Interpreter._days_since, ir.DateShift: Interpreter._date_shift,
+    ir.Aggregate: Interpreter._aggregate,
 }

@@ -73,6 +73,9 @@ class ExprChecker:
         if name in self.segments:
             self.segment_refs.add(name)
             return ir.SegRef(name)
+        if name in self.schema.events:
+            raise self.fail("E217", f"'{name}' is a table of events, not one value per customer", node.span,
+                            help=f"aggregate it: count({name}), count({name} where ... in last 90 days)")
         if self.schema.trusted:
             return ir.Col(name, ANY)
         field_hint = did_you_mean(name, self.schema.fields)
@@ -290,14 +293,34 @@ class ExprChecker:
             return ir.Lit(-e.value, e.type)
         return ir.Neg(e, e.type)
 
+    # -- events: only an aggregate reads them (segdsl/eventcheck.py)
+    def _attr(self, node: ast.Attr) -> ir.Expr:
+        table = self.schema.events.get(node.table)
+        if table is None:
+            hint = did_you_mean(node.table, self.schema.events)
+            raise self.fail("E216", f"'{node.table}' is not an event table", node.table_span,
+                            help=hint or "'table.field' names a field of an event table, inside an aggregate")
+        raise self.fail("E217", f"'{node.table}.{node.field}' is one value per event, not per customer", node.span,
+                        help=f"aggregate it: sum({node.table}.{node.field}), last({node.table}.{node.field}) ...")
+
+    def _events_arg(self, node: ast.EventsArg) -> ir.Expr:
+        what = "'where'" if node.where is not None else "a time window"
+        raise self.fail("E316", f"{what} only goes inside an aggregate, after its event table", node.span,
+                        help="for example count(orders where discounted in last 90 days)")
+
     # -- functions
     def _call(self, node: ast.Call) -> ir.Expr:
         name = node.name
+        from .eventcheck import AGGREGATES, check_aggregate  # eventcheck builds on this module
+
+        if name in AGGREGATES:
+            return check_aggregate(self, node)
         if name not in FUNCTIONS:
             if name in self.schema.fields or name in self.segments:
                 raise self.fail("E203", f"'{name}' is not a function", node.name_span, help=f"write '{name}' without parentheses")
             raise self.fail("E203", f"unknown function '{name}'", node.name_span,
-                            help=did_you_mean(name, FUNCTIONS) or "functions are " + ", ".join(FUNCTIONS))
+                            help=did_you_mean(name, [*FUNCTIONS, *AGGREGATES])
+                            or "functions are " + ", ".join(FUNCTIONS) + "; aggregates are " + ", ".join(AGGREGATES))
         low, high = FUNCTIONS[name]
         if not low <= len(node.args) <= (high if high is not None else len(node.args)):
             want = (f"at least {low}" if high is None else f"{low}" if low == high

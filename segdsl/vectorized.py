@@ -20,10 +20,18 @@ import polars as pl
 
 from . import ir
 from .data import one_of
+from .polars_events import aggregate_columns
 from .diagnostics import SegdslError, error, first_line
 from .rounding import decimal_round
 from .textcase import simple_case
 from .timeutil import UNIT_DAYS, shift_limit
+
+
+class _NoSegments:
+    segments: dict = {}
+
+
+_NO_SEGMENTS = _NoSegments()
 
 
 class PolarsCompiler:
@@ -32,19 +40,31 @@ class PolarsCompiler:
         self._memo: dict[str, pl.Expr] = {}
         self._named: dict[ir.Expr, str] = {}  # sub-conditions computed once, as columns of the query
 
-    def query(self, frame: pl.LazyFrame, names: list[str]) -> pl.LazyFrame:
+    def query(self, frame: pl.LazyFrame, names: list[str], events: dict[str, pl.LazyFrame] | None = None,
+              key: str | None = None) -> pl.LazyFrame:
         """`frame` with every sub-condition that the segments `names` (and those they refer to)
         share computed once, as a column, before the segments themselves: one pass, no repeats.
 
         Polars' own common-subexpression elimination shares whole repeated expressions but not
-        a repeat nested inside one it already shares; this does both.
+        a repeat nested inside one it already shares; this does both. Aggregates over event
+        tables (`events`, joined on `key`) come first, one group-by per table (polars_events.py).
         """
         roots = [self.segments[n].condition for n in _with_references(self.segments, names)]
+        aggregates = list(dict.fromkeys(a for root in roots for a in ir.aggregates(root)))
+        if aggregates:
+            where = PolarsCompiler(_NO_SEGMENTS)  # event-level conditions: nothing of the customer's is shared
+            frame = aggregate_columns(frame, key, aggregates, events or {}, where.expr, self._aggregate_column)
         for stage in _stages(_shared(roots), roots):
             names = {node: f"segdsl#{len(self._named) + i}" for i, node in enumerate(stage)}  # no field has a '#'
             frame = frame.with_columns(self.expr(node).alias(name) for node, name in names.items())
             self._named.update(names)
         return frame
+
+    def _aggregate_column(self, a: ir.Aggregate) -> str:
+        name = self._named.get(a)
+        if name is None:
+            name = self._named[a] = f"segdsl#agg{len(self._named)}"
+        return name
 
     def segment(self, name: str) -> pl.Expr:
         """The segment's condition: true, false or null per row."""
@@ -193,7 +213,7 @@ def _shared(roots: list[ir.Expr]) -> set[ir.Expr]:
     A repeat that only ever occurs inside one shared sub-condition is computed with it, once,
     so it is dropped; that can leave others used once, hence the loop.
     """
-    cheap = (ir.Col, ir.Lit, ir.SegRef)
+    cheap = (ir.Col, ir.Lit, ir.SegRef, ir.Aggregate)  # an aggregate is already a column
     counts = Counter(n for root in roots for n in ir.walk(root) if not isinstance(n, cheap))
     shared = {n for n, k in counts.items() if k > 1}
     while True:

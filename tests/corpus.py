@@ -5,12 +5,16 @@ A group is a segment file whose entity block is the schema, and a JSON-lines fil
 Infinity are allowed for floats). Each segment of the file is one case, with directives in the
 comment lines just above it:
 
-    # expect: 1 4 7          the keys of the members, worked out by hand (`none` for no row)
+    # expect: 1 4 7          the keys of the members, worked out by hand (`none` for no row;
+                             text keys as JSON strings: "A" "b ")
     # xfail(duckdb): why     that backend gives another answer; the reason says what and why
     # refused(sqlite): E401  that backend refuses to compile the case, with this code
     segment name: condition
 
 A `# as_of: YYYY-MM-DD[THH:MM:SS]` line anywhere sets the group's as-of date (default 2026-11-01).
+
+A group whose file declares event tables has their rows in <group>.<table>.jsonl, in the same form
+(every field of the `events` block, its `by` and `at` columns included).
 """
 
 from __future__ import annotations
@@ -24,11 +28,13 @@ from pathlib import Path
 import polars as pl
 
 import segdsl
-from segdsl.data import fit_to_schema
+from segdsl.data import fit_events, fit_to_schema
+from segdsl.reference import attach_events
 
 CORPUS = Path(__file__).resolve().parent / "conformance"
 DEFAULT_AS_OF = "2026-11-01"
 _DIRECTIVE = re.compile(r"#\s*(expect|xfail|refused|as_of)(?:\((\w+)\))?\s*:\s*(.*?)\s*$")
+_TEXT_KEY = re.compile(r'"(?:[^"\\]|\\.)*"')
 _SEGMENT = re.compile(r"segment\s+(\w+)\s*:")
 _SOURCE_TYPES = {"int": pl.Int64, "float": pl.Float64, "bool": pl.Boolean}  # others start as text
 
@@ -55,6 +61,7 @@ class Group:
     cases: dict[str, Case]
     as_of: str
     raw_rows: list[dict]
+    raw_events: dict[str, list[dict]] = field(default_factory=dict)
 
     def program(self, names=None) -> segdsl.Program:
         """The group's program, or one with only the named segments."""
@@ -65,20 +72,48 @@ class Group:
     def frame(self) -> pl.DataFrame:
         """The rows as a Polars frame fitted to the schema, by the same code that loads data files."""
         schema = self.program().schema
-        columns = []
-        for column, type_ in schema.fields.items():
-            dtype = _SOURCE_TYPES.get(type_.kind, pl.String)
-            columns.append(pl.Series(column, [r[column] for r in self.raw_rows], dtype=dtype, strict=False))
-        return fit_to_schema(pl.DataFrame(columns), schema, f"{self.name}.jsonl")
+        return fit_to_schema(_source_frame(self.raw_rows, schema.fields), schema, f"{self.name}.jsonl")
+
+    @cached_property
+    def events(self) -> dict[str, pl.DataFrame]:
+        """Each event table's rows, fitted to its `events` block."""
+        tables = self.program().schema.events
+        return {name: fit_events(_source_frame(rows, tables[name].fields), tables[name], f"{self.name}.{name}.jsonl")
+                for name, rows in self.raw_events.items()}
 
     @cached_property
     def rows(self) -> list[dict]:
-        """The fitted rows as Python values (what the reference and per-record backends take)."""
-        return self.frame.to_dicts()
+        """The fitted rows as Python values (what the reference and per-record backends take), each
+        with its events: `row["orders"]` is the list of that customer's orders."""
+        rows = self.frame.to_dicts()
+        if not self.events:
+            return rows
+        tables = self.program().schema.events
+        events = {name: (tables[name].by, frame.to_dicts()) for name, frame in self.events.items()}
+        return attach_events(rows, self.key, events)
 
     @property
     def key(self) -> str:
         return self.program().key
+
+
+def _source_frame(rows: list[dict], fields: dict) -> pl.DataFrame:
+    columns = [pl.Series(column, [r[column] for r in rows], dtype=_SOURCE_TYPES.get(type_.kind, pl.String), strict=False)
+               for column, type_ in fields.items()]
+    return pl.DataFrame(columns)
+
+
+def _read_rows(path: Path) -> list[dict]:
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+def _keys(value: str) -> frozenset:
+    """`1 4 7`, or text keys as JSON strings: `"A" "b "`; `none` for no row."""
+    if value == "none":
+        return frozenset()
+    if value.startswith('"'):
+        return frozenset(json.loads(m) for m in _TEXT_KEY.findall(value))
+    return frozenset(int(v) for v in value.split())
 
 
 def load_group(path: Path) -> Group:
@@ -99,7 +134,7 @@ def load_group(path: Path) -> Group:
             if kind == "as_of":
                 as_of = value
             elif kind == "expect":
-                pending["members"] = frozenset() if value == "none" else frozenset(int(v) for v in value.split())
+                pending["members"] = _keys(value)
             else:
                 pending[kind][backend] = value
         elif segment:
@@ -117,9 +152,10 @@ def load_group(path: Path) -> Group:
         elif current is not None:
             current.text += "\n" + line  # a condition continued on the next line
     header = "\n".join(lines[:header_end]) + "\n"
-    raw_rows = [json.loads(line) for line in path.with_suffix(".jsonl").read_text(encoding="utf-8").splitlines()
-                if line.strip()]
+    raw_rows = _read_rows(path.with_suffix(".jsonl"))
     group = Group(name, header, cases, as_of, raw_rows)
+    group.raw_events = {table: _read_rows(path.with_name(f"{name}.{table}.jsonl"))
+                        for table in group.program().schema.events}
     _check(group, path)
     return group
 
@@ -133,6 +169,12 @@ def _check(group: Group, path: Path) -> None:
             raise ValueError(f"{path.stem}.jsonl:{number}: fields {sorted(set(row) ^ set(schema.fields))} "
                              "are missing or not declared")
         keys.add(row[schema.key])
+    for table, rows in group.raw_events.items():
+        declared = set(schema.events[table].fields)
+        for number, row in enumerate(rows, start=1):
+            if set(row) != declared:
+                raise ValueError(f"{path.stem}.{table}.jsonl:{number}: fields {sorted(set(row) ^ declared)} "
+                                 "are missing or not declared")
     for case in group.cases.values():
         unknown = case.members - keys
         if unknown:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -827,3 +828,105 @@ def test_event_table_mistakes(text, codes, message):
 def test_event_tables_without_an_entity_take_the_key_on_trust():
     program = load("events orders of customers by customer_id at t { amount: float }\nsegment s: x > 1\n")
     assert str(program.schema.events["orders"].fields["customer_id"]) == "any"
+
+
+# --- aggregates over event tables ----------------------------------------------------------
+
+def test_aggregates_in_the_ir():
+    text = EVENTS.replace('segment s: region == "x" and by > 1 and at == "y"\n', "") + (
+        'segment a: count(orders where category == "books" in last 90 days) >= 3\n'
+        'segment b: sum(orders.amount from date("2026-01-01") to date("2026-03-31")) > 10\n'
+        'segment c: last(visits.page after date("2026-10-01")) == "home" and share(orders where discounted) > 0.5\n'
+        'segment d: count(visits before today() - 1 week) == 0 and first(orders.category) == "music"\n')
+    pretty = load(text).checked().pretty().splitlines()
+    assert pretty[-4:] == [
+        'segment a: (count(orders where (category:enum("books", "music") == "books") ordered_at in '
+        '(timestamp("2026-08-03T10:30:00"), timestamp("2026-11-01T10:30:00")]):int >= 3)',
+        # a date on a timestamp column means its whole day: to 2026-03-31 is up to 04-01's midnight
+        'segment b: (sum(orders.amount ordered_at in [timestamp("2026-01-01T00:00:00"), '
+        'timestamp("2026-04-01T00:00:00"))):float > 10)',
+        # on a date column a date bound is itself: after 10-01 is from 10-02 on, up to today
+        'segment c: ((last(visits.page day in (date("2026-10-01"), date("2026-11-01")]):string == "home") and '
+        '(share(orders where discounted:bool ordered_at in (-inf, timestamp("2026-11-01T10:30:00")]):float > 0.5))',
+        'segment d: ((count(visits day in (-inf, date("2026-10-25"))):int == 0) and '
+        '(first(orders.category ordered_at in (-inf, timestamp("2026-11-01T10:30:00")]):enum("books", "music") == "music"))',
+    ]
+
+
+def test_aggregate_result_types():
+    text = EVENTS + (
+        "events sales of customers by customer_id at at2 { n: int  when: date  at2: date }\n"
+        "segment t1: sum(sales.n) > 1 and avg(sales.n) > 1.5 and min(sales.when) < today() and max(sales.n) > 2\n"
+        "segment t2: count_distinct(sales.n) > 1 and first(orders.discounted) and last(orders.amount) > 1\n")
+    segments = load(text).checked().segments
+    kinds = {a.fn: a.type.kind for s in ("t1", "t2") for a in __import__("segdsl").ir.aggregates(segments[s].condition)}
+    assert kinds == {"sum": "int", "avg": "float", "min": "date", "max": "int", "count_distinct": "int",
+                     "first": "bool", "last": "float"}
+
+
+def test_a_window_after_the_as_of_moment_reads_nothing_and_one_before_it_ends_there():
+    text = EVENTS + 'segment f: count(orders after date("2027-01-01")) == 0\n' \
+                    'segment g: count(orders before date("2027-01-01")) > 0\n'
+    segments = load(text).checked().segments
+    future = segments["f"].condition.left.window
+    assert future.low == future.high and not future.low_inclusive  # empty
+    assert segments["g"].condition.left.window.high == dt.datetime(2026, 11, 1, 10, 30)
+
+
+AGGREGATE_MISTAKES = [
+    ("count(order) > 1", "E216", "unknown event table 'order'", "did you mean 'orders'?"),
+    ("sum(region) > 1", "E216", "'region' is not an event table", None),
+    ("count(orders.amount) > 1", "E316", "count() counts the events of a table, not the values of a field",
+     "count(orders where amount is not null)"),
+    ("sum(orders) > 1", "E316", "sum() reads a field of the events, not the whole table", "sum(orders.amount)"),
+    ("sum(orders.amout) > 1", "E201", "unknown field 'amout' of 'orders'", "did you mean 'amount'?"),
+    ("sum(orders.category) > 1", "E316", "sum() works on numbers, but 'category' is an enum", None),
+    ("min(orders.discounted) == true", "E316", "min() works on numbers, dates or timestamps", "first() and last()"),
+    ("count_distinct(orders.amount) > 1", "E316", "count_distinct() works on whole numbers", "floats are not counted"),
+    ("share(orders) > 0.5", "E316", "share() needs a condition", "share(orders where discounted)"),
+    ("count(orders, orders) > 1", "E304", "count() takes one argument, but got 2", None),
+    ("count(orders where region == \"x\") > 1", "E201", "'region' is a field of 'customers', not a field of 'orders'",
+     "reads the fields of 'orders'"),
+    ("count(orders where amount) > 1", "E305", "the condition after 'where' must be true or false", None),
+    ("count(orders where count(orders) > 1) > 1", "E316", "count() cannot stand inside the condition", None),
+    ("orders > 1", "E217", "'orders' is a table of events, not one value per customer", "count(orders)"),
+    ("orders.amount > 1", "E217", "'orders.amount' is one value per event, not per customer", "sum(orders.amount)"),
+    ("region.x > 1", "E216", "'region' is not an event table", None),
+    ("lower(region where region == \"x\") == \"x\"", "E316", "'where' only goes inside an aggregate", None),
+    ("count(orders in last 0 days) == 0", "E317", "a window of 0 days holds no events", "in last 1 day"),
+    ("count(orders before region) > 0", "E317", "a window's bound is a date or a timestamp, but this is a string", None),
+    ("count(orders before null) > 0", "E317", "a window's bound cannot be null", None),
+    ("count(orders after signup) > 0", "E317", "a window's bound must be a fixed moment", None),
+    ("count(orders from date(\"2026-03-01\") to date(\"2026-01-01\")) > 0", "E317", "this window ends before it starts",
+     None),
+    ("count(visits before timestamp(\"2026-01-01T10:00:00\")) > 0", "E317",
+     "'day' of 'visits' is a date, so its window's bounds are dates", 'date("2026-01-01")'),
+    ("counts(orders) > 1", "E203", "unknown function 'counts'", "did you mean 'count'?"),
+]
+
+
+@pytest.mark.parametrize("condition, code, message, help_text", AGGREGATE_MISTAKES)
+def test_aggregate_mistakes(condition, code, message, help_text):
+    text = EVENTS.replace("at: string }", "at: string  signup: date }") + f"segment bad: {condition}\n"
+    with pytest.raises(segdsl.SegdslError) as info:
+        load(text)
+    assert [d.code for d in info.value.diagnostics] == [code], str(info.value)
+    assert message in str(info.value)
+    if help_text:
+        assert help_text in str(info.value)
+
+
+def test_a_window_with_a_fraction_is_a_syntax_error():
+    out = errors_of(EVENTS + "segment s: count(orders in last 1.5 weeks) > 0\n")
+    assert "error[E106]: a window needs a whole number, not 1.5" in out
+
+
+def test_every_mistake_of_an_aggregate_is_reported_at_once():
+    out = errors_of(EVENTS + 'segment t: count(orders where amout > 1 before region) > 0\n')
+    assert "unknown field 'amout'" in out and "a window's bound is a date or a timestamp" in out
+
+
+def test_a_syntax_error_in_an_events_block_skips_only_that_block():
+    out = errors_of("entity customers { key id: int }\nevents orders of customers by id at t { amount: }\n"
+                    "segment a: nope > 1\n")
+    assert "E101" in out and "unknown field 'nope'" in out

@@ -56,7 +56,7 @@ def answers(group_name: str, backend: str) -> dict[str, frozenset | SegdslError]
         else:
             runnable.append(name)
     try:
-        flags = run(group.program(runnable), group.frame, engine=backend)
+        flags = run(group.program(runnable), group.frame, engine=backend, events=group.events)
         for position, name in enumerate(flags.columns[1:], start=1):
             result[name] = frozenset(row[0] for row in flags.rows if row[position])
     except SegdslError:  # one case breaks the query: run each on its own
@@ -67,7 +67,8 @@ def answers(group_name: str, backend: str) -> dict[str, frozenset | SegdslError]
 
 def _members(program, group, backend: str, name: str) -> frozenset | SegdslError:
     try:
-        return frozenset(row[0] for row in run(program, group.frame, engine=backend, segment=name).rows)
+        return frozenset(row[0] for row in run(program, group.frame, engine=backend, segment=name,
+                                               events=group.events).rows)
     except SegdslError as err:
         return err
 
@@ -154,6 +155,8 @@ def _feature(e: ir.Expr) -> str:
         return f"days_since {e.item.type.kind}"
     if isinstance(e, ir.Neg):
         return f"neg {e.type.kind}"
+    if isinstance(e, ir.Aggregate):
+        return f"{e.fn}{'' if e.field is None else ' ' + e.field.type.kind}{' where' if e.where is not None else ''}"
     return kind
 
 
@@ -172,6 +175,11 @@ REQUIRED = {
     "round int", "round float", "round float digits", "round int digits",
     "coalesce int", "coalesce float", "coalesce string", "coalesce date", "coalesce timestamp", "coalesce bool",
     "days_since date", "days_since timestamp",
+    "count", "count where", "share where", "sum int", "sum float", "sum float where", "avg int", "avg float",
+    "avg float where", *(f"{fn} {kind}" for fn in ("min", "max") for kind in ("int", "float", "date", "timestamp")),
+    "min float where", *(f"count_distinct {kind}" for kind in ("int", "string", "enum", "bool", "date", "timestamp")),
+    *(f"{fn} {kind}" for fn in ("first", "last") for kind in ("int", "float", "string", "enum", "bool", "date", "timestamp")),
+    "first float where", "last string where",
     *(f"shift {kind} {unit} {sign}" for kind in ("date", "timestamp") for unit in ("day", "week", "month", "year")
       for sign in "+-"),
 }

@@ -83,6 +83,28 @@ segment enum_in: kind in ["a"]
 segment segment_ref: bool_col and not eq_text
 '''
 
+# Every kind of aggregate, with where conditions and windows, on a text key (exact on MySQL).
+EVENTS_HEADER = '''
+entity customers { key code: string  region: string }
+events orders of customers by code at ordered_at {
+  amount: float
+  qty: int
+  sku: string
+  discounted: bool
+}
+events visits of customers by code at day { day: date }
+'''
+EVENTS_SEGMENTS = [
+    'segment counts: count(orders where discounted in last 90 days) >= 3 and count(visits) == 0',
+    'segment shares: share(orders where discounted before date("2026-06-01")) >= 0.5',
+    'segment sums: sum(orders.amount after date("2026-01-01")) > 100 or sum(orders.qty) > 10',
+    'segment averages: avg(orders.amount from date("2026-01-01") to date("2026-06-30")) > 20',
+    'segment extremes: min(orders.qty) >= 1 and max(visits.day) >= today() - 7 days',
+    'segment distinct: count_distinct(orders.sku where amount > 0) >= 2',
+    'segment lapsed: days_since(last(orders.ordered_at)) > 180 and first(orders.sku where discounted) == "A"',
+]
+EVENTS = EVENTS_HEADER + "\n".join(EVENTS_SEGMENTS) + "\n"
+
 
 def _update() -> bool:
     return os.environ.get("SEGDSL_UPDATE_SNAPSHOTS") == "1"
@@ -115,6 +137,11 @@ def bikes() -> segdsl.Program:
 @pytest.fixture(scope="module")
 def tricky() -> segdsl.Program:
     return segdsl.loads(TRICKY, as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def events() -> segdsl.Program:
+    return segdsl.loads(EVENTS, as_of=AS_OF)
 
 
 @pytest.fixture(scope="module")
@@ -155,6 +182,37 @@ def test_tricky_snapshot(tricky, dialect):
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
+def test_events_snapshot(events, dialect):
+    """The flags query on a text key and on an int key, then a counts query; refusals listed (T-SQL)."""
+    parts = []
+    for key_type in ("string", "int"):
+        header = EVENTS_HEADER.replace("key code: string", f"key code: {key_type}")
+        kept = []
+        for line in EVENTS_SEGMENTS:
+            try:
+                segdsl.loads(header + line, as_of=AS_OF).to_sql(dialect=dialect)
+                kept.append(line)
+            except SegdslError as err:
+                parts += [f"-- key {key_type}: refused {d.code}: {d.message}" for d in err.diagnostics]
+        if kept:
+            parts.append(segdsl.loads(header + "\n".join(kept), as_of=AS_OF).to_sql(dialect=dialect) + ";")
+    if dialect != "tsql":
+        parts.append(events.to_sql("lapsed", dialect=dialect, counts=True) + ";")
+    assert_snapshot("\n\n".join(parts), dialect, "events_flags_and_counts")
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
+def test_events_statements_parse_back(events, dialect):
+    for name in events.segments:
+        try:
+            sql = events.to_sql(name, dialect=dialect)
+        except SegdslError as err:
+            assert dialect == "tsql" and {d.code for d in err.diagnostics} == {"E401"}
+            continue
+        assert isinstance(sqlglot.parse_one(sql, read=dialect), exp.Select)
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
 def test_features_snapshot(features, dialect):
     assert_snapshot(_features_text(features, dialect), dialect, "features_members")
 
@@ -165,6 +223,7 @@ def test_no_stale_snapshots():
     expected |= {f"{d}/bikes_members_{s}.sql" for d in DIALECTS for s in MEMBER_SEGMENTS}
     expected |= {f"{d}/tricky_names_and_strings.sql" for d in DIALECTS}
     expected |= {f"{d}/features_members.sql" for d in DIALECTS}
+    expected |= {f"{d}/events_flags_and_counts.sql" for d in DIALECTS}
     found = {p.relative_to(SNAPSHOTS).as_posix() for p in SNAPSHOTS.rglob("*.sql")}
     assert found - expected == set(), "stale snapshot files"
 

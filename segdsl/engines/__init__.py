@@ -48,10 +48,13 @@ def engine_class(name: str) -> type:
 
 
 def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segment: str | None = None,
-        as_of: dt.date | dt.datetime | str | None = None, counts: bool = False, table: str | None = None) -> Result:
+        as_of: dt.date | dt.datetime | str | None = None, counts: bool = False, table: str | None = None,
+        events: dict[str, pl.DataFrame] | None = None) -> Result:
     """Compile for the engine's dialect, load `frame` and run the members, flags or counts query.
 
-    `frame` is fitted to the program's schema already (`segdsl.data.read_data`, `fit_to_schema`).
+    `frame` is fitted to the program's schema already (`segdsl.data.read_data`, `fit_to_schema`), and
+    so is each frame of `events` (event table name -> frame, `segdsl.data.fit_events`); each is loaded
+    as a table of that name.
 
     Polars is the exception: it evaluates the segments on the frame itself (segdsl/vectorized.py).
     """
@@ -59,13 +62,14 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
     if counts and not program.segments:  # nothing to count: no query (SQL has no empty SELECT)
         return Result([], [()])
     if engine_type.dialect is None:
-        columns, rows = engine_type().evaluate(program, frame, segment, as_of, counts)
+        columns, rows = engine_type().evaluate(program, frame, segment, as_of, counts, events or {})
         return _result(columns, rows, segment, counts)
     table, key = table or program.table or "customers", program.key or frame.columns[0]
     # Compiled before connecting: a construct the dialect refuses (E401) opens no connection.
     sql = program.to_sql(segment, dialect=engine_type.dialect, table=table, as_of=as_of, key=key, counts=counts)
     runner = engine_type()  # a server engine connects here; failing to is E902/E903
-    rows = _answer(program, engine, runner, sql, lambda: runner.load(table, frame))
+    tables = {table: frame, **(events or {})}
+    rows = _answer(program, engine, runner, sql, lambda: [runner.load(name, data) for name, data in tables.items()])
     return _result(_columns(program, key, segment, counts), rows, segment, counts)
 
 

@@ -12,14 +12,15 @@ import polars as pl
 class PolarsEngine:
     dialect = None  # not a SQL engine
 
-    def evaluate(self, program, frame: pl.DataFrame, segment: str | None, as_of, counts: bool):
-        # `frame` is fitted to the schema already (engines.run's contract): not fitted again.
+    def evaluate(self, program, frame: pl.DataFrame, segment: str | None, as_of, counts: bool,
+                 events: dict[str, pl.DataFrame]):
+        # The frames are fitted to the schema already (engines.run's contract): not fitted again.
         checked = program.checked(as_of)
         key = checked.schema.key or frame.columns[0]
         if counts and segment is not None:  # one segment: count its members only
-            return [segment], [(program._evaluate_fitted(frame, checked, key, segment).height,)]
+            return [segment], [(program._evaluate_fitted(frame, checked, key, segment, events).height,)]
         if counts:
-            tally = program._count_fitted(frame, checked)
+            tally = program._count_fitted(frame, checked, key, events)
             return list(tally), [tuple(tally.values())]
-        answer = program._evaluate_fitted(frame, checked, key, segment)
+        answer = program._evaluate_fitted(frame, checked, key, segment, events)
         return answer.columns, answer.rows()

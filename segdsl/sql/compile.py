@@ -10,6 +10,7 @@ from ..checker import CheckedProgram
 from ..diagnostics import Diagnostic, error
 from . import identifiers
 from .dialects import lowering_for
+from .events import EventJoins, join_events
 from .lowering import Unsupported
 
 DEFAULT_DIALECT = "duckdb"
@@ -41,6 +42,8 @@ def build_queries(checked: CheckedProgram, dialect: str, table: str, key: str,
     segment; counts (`counts=True`): one row, one member count per segment (or of `segment` alone).
     """
     lowering = lowering_for(dialect, checked.segments)
+    key_type = checked.schema.fields.get(key)
+    lowering.events = EventJoins(lowering, set(checked.schema.fields), key_type is not None and key_type.is_text)
     names = [segment] if segment else list(checked.segments)
     shape = lowering.tally if counts else lowering.predicate if segment else lowering.flag
     diags: list[Diagnostic] = []
@@ -54,16 +57,18 @@ def build_queries(checked: CheckedProgram, dialect: str, table: str, key: str,
     if diags:
         return None, diags
     key_col = identifiers.column(key, dialect)
-    source = identifiers.table(table, dialect)
     if counts:
-        columns = [exp.alias_(n, identifiers.identifier(name, dialect), copy=False) for name, n in lowered.items()]
-        query = exp.select(*columns, copy=False).from_(source, copy=False)
+        query = exp.select(*(exp.alias_(n, identifiers.identifier(name, dialect), copy=False)
+                             for name, n in lowered.items()), copy=False)
     elif segment:
-        query = exp.select(key_col).from_(source, copy=False).where(lowered[segment], copy=False)
+        query = exp.select(key_col).where(lowered[segment], copy=False)
     else:
         columns = [exp.alias_(flag, identifiers.identifier(name, dialect), copy=False) for name, flag in lowered.items()]
-        query = exp.select(key_col, *columns, copy=False).from_(source, copy=False)
-    return query, []
+        query = exp.select(key_col, *columns, copy=False)
+    source = identifiers.table(table, dialect)
+    if lowering.events.joins():
+        return join_events(query, source, key, lowering.events), []
+    return query.from_(source, copy=False), []
 
 
 def to_sql_text(query: exp.Select, dialect: str, pretty: bool = True) -> tuple[str | None, list[Diagnostic]]:

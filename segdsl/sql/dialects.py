@@ -301,9 +301,14 @@ class TSQL(Lowering):
         length = lambda v: exp.Length(this=exp.DPipe(this=_paren(v.copy()), expression=_str(".")))  # noqa: E731
         return exp.and_(same, exp.EQ(this=length(left), expression=length(right)))
 
-    def check_text_ordering(self):
-        raise Unsupported("ordering comparisons of text (<, <=, >, >=, between)",
-                          help="SQL Server pads text with spaces when ordering it; compare with == or 'in' instead")
+    def check_text_ordering(self, construct="ordering comparisons of text (<, <=, >, >=, between)"):
+        raise Unsupported(construct, help="SQL Server pads text with spaces when ordering it; compare with == or "
+                                          "'in' instead, or use first()/last() of a field that is not text")
+
+    def check_text_grouping(self):
+        raise Unsupported("events on a text key, or count_distinct of text",
+                          help="SQL Server groups text padded with spaces ('b' and 'b ' are one group); "
+                               "key the customers by an int")
 
     def contains(self, operand, needle, text):
         if text != text.rstrip(" "):

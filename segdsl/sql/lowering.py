@@ -80,6 +80,7 @@ class Lowering:
     def __init__(self, dialect: str, segments: dict[str, ir.SegmentIR]):
         self.dialect = dialect
         self.segments = segments
+        self.events = None  # an EventJoins (sql/events.py) when the query may read event tables
 
     # -- entry points -----------------------------------------------------------------
     def predicate(self, e: ir.Expr) -> exp.Expression:
@@ -141,6 +142,10 @@ class Lowering:
     def timestamp_literal(self, t: dt.datetime) -> exp.Expression:
         return cast(exp.Literal.string(t.isoformat(sep=" ")), "TIMESTAMP")
 
+    def lower_Aggregate(self, e: ir.Aggregate) -> exp.Expression:
+        # A column of a subquery over the event table, joined by compile.build_queries.
+        return self.events.column(e)
+
     def lower_SegRef(self, e: ir.SegRef) -> exp.Expression:
         # Membership of another segment: its condition, inlined (SQL has no named predicates).
         return exp.Paren(this=self.predicate(self.segments[e.name].condition))
@@ -193,8 +198,11 @@ class Lowering:
     def text_equal(self, left: exp.Expression, right: exp.Expression) -> exp.Expression:
         return exp.EQ(this=left, expression=right)
 
-    def check_text_ordering(self) -> None:
-        """Ordering of text is by code point; dialects that cannot promise it refuse here."""
+    def check_text_ordering(self, construct: str = "") -> None:
+        """Ordering of text is by code point; dialects that cannot promise it refuse here (naming `construct`)."""
+
+    def check_text_grouping(self) -> None:
+        """Grouping text (a text key of events, count_distinct of text) keeps every distinct value apart."""
 
     def bool_compare(self, e: ir.Cmp) -> exp.Expression:
         """`cond == true`, `cond != other_cond`: logic, not values, so it works without a boolean type."""

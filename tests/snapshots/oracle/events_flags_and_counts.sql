@@ -1,0 +1,344 @@
+SELECT
+  code,
+  CASE
+    WHEN COALESCE(segdsl_orders.segdsl_a1, 0) >= 3
+    AND COALESCE(segdsl_visits.segdsl_a3, 0) = 0
+    THEN 1
+    ELSE 0
+  END AS counts,
+  CASE WHEN segdsl_orders.segdsl_a4 >= 0.5 THEN 1 ELSE 0 END AS shares,
+  CASE
+    WHEN COALESCE(segdsl_orders.segdsl_a5, 0) > 100
+    OR COALESCE(segdsl_orders.segdsl_a6, 0) > 10
+    THEN 1
+    ELSE 0
+  END AS sums,
+  CASE WHEN segdsl_orders.segdsl_a7 > 20 THEN 1 ELSE 0 END AS averages,
+  CASE
+    WHEN segdsl_orders.segdsl_a8 >= 1
+    AND segdsl_visits.segdsl_a9 >= TO_DATE('2026-10-25', 'YYYY-MM-DD')
+    THEN 1
+    ELSE 0
+  END AS extremes,
+  CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN 1 ELSE 0 END AS "DISTINCT",
+  CASE
+    WHEN TO_DATE('2026-11-01', 'YYYY-MM-DD') - TRUNC(CAST(segdsl_last0.segdsl_a12 AS DATE)) > 180
+    AND segdsl_first1.segdsl_a14 = 'A'
+    THEN 1
+    ELSE 0
+  END AS lapsed
+FROM customers segdsl_entity
+LEFT JOIN (
+  SELECT
+    code AS segdsl_k,
+    COUNT(
+      CASE
+        WHEN ordered_at > TO_TIMESTAMP('2026-08-03 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND discounted = 1
+        THEN 1
+      END
+    ) AS segdsl_a1,
+    CAST(COUNT(
+      CASE
+        WHEN ordered_at < TO_TIMESTAMP('2026-06-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND discounted = 1
+        THEN 1
+      END
+    ) AS DOUBLE PRECISION) / NULLIF(
+      COUNT(
+        CASE
+          WHEN ordered_at < TO_TIMESTAMP('2026-06-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+          THEN 1
+        END
+      ),
+      0
+    ) AS segdsl_a4,
+    SUM(
+      CASE
+        WHEN ordered_at >= TO_TIMESTAMP('2026-01-02 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN amount
+      END
+    ) AS segdsl_a5,
+    SUM(
+      CASE
+        WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN qty
+      END
+    ) AS segdsl_a6,
+    AVG(
+      CASE
+        WHEN ordered_at >= TO_TIMESTAMP('2026-01-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND ordered_at < TO_TIMESTAMP('2026-07-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN CAST(amount AS DOUBLE PRECISION)
+      END
+    ) AS segdsl_a7,
+    MIN(
+      CASE
+        WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN qty
+      END
+    ) AS segdsl_a8,
+    COUNT(
+      DISTINCT CASE
+        WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND amount > 0
+        THEN sku
+      END
+    ) AS segdsl_a10
+  FROM orders
+  WHERE
+    NOT code IS NULL
+    AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+  GROUP BY
+    code
+) segdsl_orders
+  ON segdsl_entity.code = segdsl_orders.segdsl_k
+LEFT JOIN (
+  SELECT
+    code AS segdsl_k,
+    COUNT(CASE WHEN "DAY" <= TO_DATE('2026-11-01', 'YYYY-MM-DD') THEN 1 END) AS segdsl_a3,
+    MAX(CASE WHEN "DAY" <= TO_DATE('2026-11-01', 'YYYY-MM-DD') THEN "DAY" END) AS segdsl_a9
+  FROM visits
+  WHERE
+    NOT code IS NULL AND "DAY" <= TO_DATE('2026-11-01', 'YYYY-MM-DD')
+  GROUP BY
+    code
+) segdsl_visits
+  ON segdsl_entity.code = segdsl_visits.segdsl_k
+LEFT JOIN (
+  SELECT
+    segdsl_k,
+    segdsl_a12
+  FROM (
+    SELECT
+      code AS segdsl_k,
+      ordered_at AS segdsl_a12,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
+    FROM orders
+    WHERE
+      NOT code IS NULL
+      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+  ) segdsl_numbered
+  WHERE
+    segdsl_n = 1
+) segdsl_last0
+  ON segdsl_entity.code = segdsl_last0.segdsl_k
+LEFT JOIN (
+  SELECT
+    segdsl_k,
+    segdsl_a14
+  FROM (
+    SELECT
+      code AS segdsl_k,
+      sku AS segdsl_a14,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+    FROM orders
+    WHERE
+      NOT code IS NULL
+      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+      AND discounted = 1
+  ) segdsl_numbered_
+  WHERE
+    segdsl_n_ = 1
+) segdsl_first1
+  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+
+SELECT
+  code,
+  CASE
+    WHEN COALESCE(segdsl_orders.segdsl_a1, 0) >= 3
+    AND COALESCE(segdsl_visits.segdsl_a3, 0) = 0
+    THEN 1
+    ELSE 0
+  END AS counts,
+  CASE WHEN segdsl_orders.segdsl_a4 >= 0.5 THEN 1 ELSE 0 END AS shares,
+  CASE
+    WHEN COALESCE(segdsl_orders.segdsl_a5, 0) > 100
+    OR COALESCE(segdsl_orders.segdsl_a6, 0) > 10
+    THEN 1
+    ELSE 0
+  END AS sums,
+  CASE WHEN segdsl_orders.segdsl_a7 > 20 THEN 1 ELSE 0 END AS averages,
+  CASE
+    WHEN segdsl_orders.segdsl_a8 >= 1
+    AND segdsl_visits.segdsl_a9 >= TO_DATE('2026-10-25', 'YYYY-MM-DD')
+    THEN 1
+    ELSE 0
+  END AS extremes,
+  CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN 1 ELSE 0 END AS "DISTINCT",
+  CASE
+    WHEN TO_DATE('2026-11-01', 'YYYY-MM-DD') - TRUNC(CAST(segdsl_last0.segdsl_a12 AS DATE)) > 180
+    AND segdsl_first1.segdsl_a14 = 'A'
+    THEN 1
+    ELSE 0
+  END AS lapsed
+FROM customers segdsl_entity
+LEFT JOIN (
+  SELECT
+    code AS segdsl_k,
+    COUNT(
+      CASE
+        WHEN ordered_at > TO_TIMESTAMP('2026-08-03 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND discounted = 1
+        THEN 1
+      END
+    ) AS segdsl_a1,
+    CAST(COUNT(
+      CASE
+        WHEN ordered_at < TO_TIMESTAMP('2026-06-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND discounted = 1
+        THEN 1
+      END
+    ) AS DOUBLE PRECISION) / NULLIF(
+      COUNT(
+        CASE
+          WHEN ordered_at < TO_TIMESTAMP('2026-06-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+          THEN 1
+        END
+      ),
+      0
+    ) AS segdsl_a4,
+    SUM(
+      CASE
+        WHEN ordered_at >= TO_TIMESTAMP('2026-01-02 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN amount
+      END
+    ) AS segdsl_a5,
+    SUM(
+      CASE
+        WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN qty
+      END
+    ) AS segdsl_a6,
+    AVG(
+      CASE
+        WHEN ordered_at >= TO_TIMESTAMP('2026-01-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND ordered_at < TO_TIMESTAMP('2026-07-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN CAST(amount AS DOUBLE PRECISION)
+      END
+    ) AS segdsl_a7,
+    MIN(
+      CASE
+        WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN qty
+      END
+    ) AS segdsl_a8,
+    COUNT(
+      DISTINCT CASE
+        WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        AND amount > 0
+        THEN sku
+      END
+    ) AS segdsl_a10
+  FROM orders
+  WHERE
+    NOT code IS NULL
+    AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+  GROUP BY
+    code
+) segdsl_orders
+  ON segdsl_entity.code = segdsl_orders.segdsl_k
+LEFT JOIN (
+  SELECT
+    code AS segdsl_k,
+    COUNT(CASE WHEN "DAY" <= TO_DATE('2026-11-01', 'YYYY-MM-DD') THEN 1 END) AS segdsl_a3,
+    MAX(CASE WHEN "DAY" <= TO_DATE('2026-11-01', 'YYYY-MM-DD') THEN "DAY" END) AS segdsl_a9
+  FROM visits
+  WHERE
+    NOT code IS NULL AND "DAY" <= TO_DATE('2026-11-01', 'YYYY-MM-DD')
+  GROUP BY
+    code
+) segdsl_visits
+  ON segdsl_entity.code = segdsl_visits.segdsl_k
+LEFT JOIN (
+  SELECT
+    segdsl_k,
+    segdsl_a12
+  FROM (
+    SELECT
+      code AS segdsl_k,
+      ordered_at AS segdsl_a12,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
+    FROM orders
+    WHERE
+      NOT code IS NULL
+      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+  ) segdsl_numbered
+  WHERE
+    segdsl_n = 1
+) segdsl_last0
+  ON segdsl_entity.code = segdsl_last0.segdsl_k
+LEFT JOIN (
+  SELECT
+    segdsl_k,
+    segdsl_a14
+  FROM (
+    SELECT
+      code AS segdsl_k,
+      sku AS segdsl_a14,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+    FROM orders
+    WHERE
+      NOT code IS NULL
+      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+      AND discounted = 1
+  ) segdsl_numbered_
+  WHERE
+    segdsl_n_ = 1
+) segdsl_first1
+  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+
+SELECT
+  COALESCE(
+    SUM(
+      CASE
+        WHEN TO_DATE('2026-11-01', 'YYYY-MM-DD') - TRUNC(CAST(segdsl_last0.segdsl_a1 AS DATE)) > 180
+        AND segdsl_first1.segdsl_a3 = 'A'
+        THEN 1
+        ELSE 0
+      END
+    ),
+    0
+  ) AS lapsed
+FROM customers segdsl_entity
+LEFT JOIN (
+  SELECT
+    segdsl_k,
+    segdsl_a1
+  FROM (
+    SELECT
+      code AS segdsl_k,
+      ordered_at AS segdsl_a1,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
+    FROM orders
+    WHERE
+      NOT code IS NULL
+      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+  ) segdsl_numbered
+  WHERE
+    segdsl_n = 1
+) segdsl_last0
+  ON segdsl_entity.code = segdsl_last0.segdsl_k
+LEFT JOIN (
+  SELECT
+    segdsl_k,
+    segdsl_a3
+  FROM (
+    SELECT
+      code AS segdsl_k,
+      sku AS segdsl_a3,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+    FROM orders
+    WHERE
+      NOT code IS NULL
+      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+      AND discounted = 1
+  ) segdsl_numbered_
+  WHERE
+    segdsl_n_ = 1
+) segdsl_first1
+  ON segdsl_entity.code = segdsl_first1.segdsl_k;
