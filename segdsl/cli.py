@@ -53,7 +53,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("eval", help="run a segment file on a data file in an engine; CSV on stdout")
     p.add_argument("file")
     source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--data", help="a .csv, .parquet or .jsonl file")
+    source.add_argument("--data", action="append", metavar="[TABLE=]PATH",
+                        help="a .csv, .parquet or .jsonl file of the entity; with event tables, one per table: "
+                             "--data customers=c.parquet --data orders=o.csv")
     source.add_argument("--db", help="a live database: postgresql://, mysql://, sqlite:///, duckdb:///, snowflake:// URL")
     p.add_argument("--engine", help="with --data: polars (default, in memory), duckdb, sqlite, postgres, mysql, spark, "
                                     "clickhouse, snowflake (docs/cli.md)")
@@ -109,7 +111,7 @@ def cmd_compile(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .data import read_data
+    from .data import read_data, read_events
     from .engines import run
 
     program = _load(args.file, args.as_of)
@@ -128,8 +130,10 @@ def cmd_eval(args) -> int:
             raise SegdslError([error("E902", "--table and --key go with --db; with --data the entity names them")])
         engine = args.engine or "polars"
         engine_class(engine)  # an unknown or missing engine is reported before any data is read
-        frame = read_data(args.data, program.schema)
-        result = run(program, frame, engine=engine, segment=args.segment, counts=args.count)
+        paths = _data_paths(args.data, program, args.segment)
+        frame = read_data(paths.pop(program.table or ""), program.schema)
+        events = {name: read_events(path, program.schema.events[name]) for name, path in paths.items()}
+        result = run(program, frame, engine=engine, segment=args.segment, counts=args.count, events=events)
     out = io.StringIO()  # build all output first: nothing half-written on failure
     writer = csv.writer(out, lineterminator="\n")
     if args.count:  # counted in the engine: one row, one column per segment
@@ -143,6 +147,35 @@ def cmd_eval(args) -> int:
         writer.writerows([r[0], *("true" if v else "false" for v in r[1:])] for r in result.rows)
     sys.stdout.write(out.getvalue())
     return EXIT_OK
+
+
+def _data_paths(values: list[str], program, segment: str | None) -> dict[str, str]:
+    """`--data` values as {table: path}: the entity's under its name ('' without an entity block),
+    and one per event table the segments read. E501 for a table that is unknown, given twice or missing."""
+    entity = program.table or ""
+    tables = [entity, *program.schema.events]
+    paths: dict[str, str] = {}
+    for value in values:
+        name, sep, path = value.partition("=")
+        if not sep or name not in tables and Path(value).exists():  # a plain path, or a file name holding '='
+            name, path = entity, value
+        elif name not in tables:
+            from .diagnostics import did_you_mean
+
+            raise SegdslError([error("E501", f"--data {value}: '{name}' is not a table of {program.source.name}",
+                                     help=did_you_mean(name, [t for t in tables if t])
+                                     or "its tables are: " + ", ".join(t for t in tables if t))])
+        if name in paths:
+            raise SegdslError([error("E501", f"--data names the table '{name or 'of the entity'}' twice")])
+        paths[name] = path
+    if entity not in paths:
+        raise SegdslError([error("E501", f"no --data for the entity '{entity}'",
+                                 help=f"pass it: --data {entity}=PATH (or a plain --data PATH)")])
+    for name in program.event_tables_read([segment] if segment else None):
+        if name not in paths:
+            raise SegdslError([error("E501", f"the segments read the events '{name}', but no --data gives them",
+                                     help=f"pass them: --data {name}=PATH")])
+    return paths
 
 
 def cmd_check(args) -> int:
@@ -224,7 +257,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except SegdslError as exc:
         _print_diagnostics(exc)
-        io_codes = {"E901", "E902", "E903", "E403", "E404"}
+        io_codes = {"E901", "E902", "E903", "E403", "E404", "E405", "E501", "E502"}
         return EXIT_USAGE if any(d.code in io_codes for d in exc.diagnostics) else EXIT_ERRORS
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK

@@ -75,6 +75,11 @@ def finite_or_null(values: pl.Series) -> pl.Series:
     return pl.select(pl.when(values.is_finite()).then(values).alias(values.name)).to_series()
 
 
+def read_events(path: str | Path, table) -> pl.DataFrame:
+    """An event table's data file, fitted to its `events` block (schema.EventTable)."""
+    return read_data(path, Schema(table.name, None, dict(table.fields)))
+
+
 def fit_events(frame: pl.DataFrame, table, name: str) -> pl.DataFrame:
     """An event table fitted to its `events` block (schema.EventTable); a null key or time is allowed."""
     return fit_to_schema(frame, Schema(table.name, None, dict(table.fields)), name)
@@ -86,7 +91,8 @@ def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data", used:
         if column not in frame.columns:
             raise _fail(f"column '{column}' is missing from {name}",
                         help=did_you_mean(column, frame.columns) or "columns found: " + ", ".join(frame.columns))
-        converted = _convert(frame.get_column(column), type_, column, name)
+        owner = "the entity" if schema.key else f"'{schema.name}'"  # an event table has no key of its own
+        converted = _convert(frame.get_column(column), type_, column, name, owner)
         if type_.kind == "float" and (used is None or column in used):
             converted = finite_or_null(converted)
         columns.append(converted)
@@ -99,14 +105,15 @@ def fit_to_schema(frame: pl.DataFrame, schema: Schema, name: str = "data", used:
     return fitted
 
 
-def _bad_value(original: pl.Series, converted: pl.Series, type_: Type, column: str, name: str) -> DataError | None:
+def _bad_value(original: pl.Series, converted: pl.Series, type_: Type, column: str, name: str,
+               owner: str) -> DataError | None:
     bad = original.is_not_null() & converted.is_null()
     if not bad.any():
         return None
     row = bad.arg_true()[0]
     value = original[row]
     return _fail(f"column '{column}' row {row + 1} of {name}: {value!r} is not {_type_words(type_)}",
-                 help=f"the entity declares '{column}: {type_}'")
+                 help=f"{owner} declares '{column}: {type_}'")
 
 
 def _type_words(t: Type) -> str:
@@ -114,20 +121,20 @@ def _type_words(t: Type) -> str:
             "timestamp": "a timestamp (YYYY-MM-DDTHH:MM:SS)"}.get(t.kind, f"a {t}")
 
 
-def _convert(series: pl.Series, type_: Type, column: str, name: str) -> pl.Series:
+def _convert(series: pl.Series, type_: Type, column: str, name: str, owner: str) -> pl.Series:
     target = _POLARS_TYPES[type_.kind]
     dtype = series.dtype
     if dtype == pl.Null:
         return pl.Series(column, [None] * len(series), dtype=target)
     if dtype == pl.String and type_.kind not in ("string", "enum"):
         converted = _parse_strings(series.str.strip_chars(), type_)
-        problem = _bad_value(series, converted, type_, column, name)
+        problem = _bad_value(series, converted, type_, column, name, owner)
         if problem:
             raise problem
         return converted.alias(column)
     if isinstance(dtype, (pl.Categorical, pl.Enum)) or dtype == pl.String:
         if type_.kind not in ("string", "enum"):  # a categorical column declared as a number or date
-            raise _wrong_dtype(column, dtype, type_, name)
+            raise _wrong_dtype(column, dtype, type_, name, owner)
         return series.cast(pl.String)  # enum values are checked by fit_to_schema, all columns at once
     if type_.kind == "int" and dtype.is_float():
         # pandas keeps an int column with missing values as floats with NaN: take whole numbers.
@@ -137,7 +144,7 @@ def _convert(series: pl.Series, type_: Type, column: str, name: str) -> pl.Serie
         if fractional.any():
             row = fractional.arg_true()[0]
             raise _fail(f"column '{column}' row {row + 1} of {name}: {floats[row]!r} is not a whole number",
-                        help=f"the entity declares '{column}: {type_}'")
+                        help=f"{owner} declares '{column}: {type_}'")
         return converted.alias(column)
     if type_.kind == "date" and isinstance(dtype, pl.Datetime):
         # pandas has no date type: dates arrive as midnight timestamps.
@@ -156,7 +163,7 @@ def _convert(series: pl.Series, type_: Type, column: str, name: str) -> pl.Serie
         or type_.kind == "timestamp" and (isinstance(dtype, pl.Datetime) or dtype == pl.Date)
     )
     if not ok:
-        raise _wrong_dtype(column, dtype, type_, name)
+        raise _wrong_dtype(column, dtype, type_, name, owner)
     if isinstance(dtype, pl.Datetime) and dtype.time_zone:
         series = series.dt.convert_time_zone("UTC").dt.replace_time_zone(None)
     try:
@@ -165,8 +172,8 @@ def _convert(series: pl.Series, type_: Type, column: str, name: str) -> pl.Serie
         raise _fail(f"column '{column}' of {name} does not fit {type_}: {first_line(exc)}") from None
 
 
-def _wrong_dtype(column: str, dtype, type_: Type, name: str) -> DataError:
-    return _fail(f"column '{column}' of {name} holds {dtype} values, but the entity declares it {type_}",
+def _wrong_dtype(column: str, dtype, type_: Type, name: str, owner: str) -> DataError:
+    return _fail(f"column '{column}' of {name} holds {dtype} values, but {owner} declares it {type_}",
                  help=f"convert the column, or declare '{column}' with the type it has")
 
 

@@ -235,3 +235,65 @@ def test_eval_on_a_server_answers_as_polars(request, capsys, engine, mode):
     polars = run(capsys, *common)
     served = run(capsys, *common, "--engine", engine)
     assert served[0] == 0 and served[:2] == polars[:2]
+
+
+# -- event tables: one --data per table ------------------------------------------------------------
+
+RETAIL = str(ROOT / "examples" / "retail.seg")
+ORDERS_CSV = str(ROOT / "examples" / "data" / "orders.csv")
+RETAIL_DATA = ["--data", f"customers={BIKES_CSV}", "--data", f"orders={ORDERS_CSV}"]
+
+
+@pytest.mark.parametrize("mode", [[], ["--count"], ["--segment", "lapsed"]], ids=["flags", "count", "members"])
+@pytest.mark.parametrize("engine", ENGINES)
+def test_eval_with_event_tables_answers_alike_on_every_engine(request, capsys, engine, mode):
+    start(request, engine)
+    common = ["eval", RETAIL, *RETAIL_DATA, "--as-of", "2026-11-01", *mode]
+    polars = run(capsys, *common)
+    assert polars[0] == 0 and len(polars[1].splitlines()) > 1
+    assert run(capsys, *common, "--engine", engine)[:2] == polars[:2]
+
+
+def test_eval_entity_data_may_be_given_without_its_name(capsys):
+    named = run(capsys, "eval", RETAIL, *RETAIL_DATA, "--count", "--as-of", "2026-11-01")
+    plain = run(capsys, "eval", RETAIL, "--data", BIKES_CSV, "--data", f"orders={ORDERS_CSV}", "--count",
+                "--as-of", "2026-11-01")
+    assert named == plain and named[0] == 0
+    assert "never_bought,10" in named[1]
+
+
+def test_eval_a_segment_that_reads_no_events_needs_no_event_data(capsys):
+    code, out, _ = run(capsys, "eval", RETAIL, "--data", BIKES_CSV, "--segment", "amateur_women_riders_without_a_bike",
+                       "--as-of", "2026-11-01")
+    assert code == 2  # it does read orders: count(orders where category == "bikes")
+    code, out, _ = run(capsys, "eval", BIKES, "--data", BIKES_CSV, "--segment", "road_pros", "--as-of", "2026-11-01")
+    assert code == 0
+
+
+@pytest.mark.parametrize("data, message", [
+    (["--data", BIKES_CSV], "the segments read the events 'orders', but no --data gives them"),
+    (["--data", f"orders={ORDERS_CSV}"], "no --data for the entity 'customers'"),
+    (["--data", BIKES_CSV, "--data", f"order={ORDERS_CSV}"], "'order' is not a table of"),
+    (["--data", BIKES_CSV, "--data", f"orders={ORDERS_CSV}", "--data", f"orders={ORDERS_CSV}"],
+     "names the table 'orders' twice"),
+    (["--data", BIKES_CSV, "--data", f"orders={BIKES_CSV}"], "column 'order_id' is missing from"),
+    (["--data", BIKES_CSV, "--data", "orders=nope.csv"], "no such data file: nope.csv"),
+])
+def test_eval_event_data_mistakes(capsys, data, message):
+    code, out, err = run(capsys, "eval", RETAIL, *data, "--as-of", "2026-11-01")
+    assert (code, out) == (2, "")
+    assert message in err
+
+
+def test_eval_bad_value_in_an_event_file_names_the_table(capsys, tmp_path):
+    bad = tmp_path / "orders.csv"
+    bad.write_text("order_id,customer_id,ordered_at,amount,category,discounted\n1,1,2026-01-01T10:00:00,lots,books,true\n")
+    code, _, err = run(capsys, "eval", RETAIL, "--data", BIKES_CSV, "--data", f"orders={bad}", "--as-of", "2026-11-01")
+    assert code == 2
+    assert "column 'amount' row 1" in err and "'orders' declares 'amount: float'" in err
+
+
+def test_the_example_order_history_is_what_its_generator_writes():
+    generated = subprocess.run([sys.executable, str(ROOT / "examples" / "data" / "generate_orders.py")],
+                               capture_output=True, text=True, check=True).stdout
+    assert generated == Path(ORDERS_CSV).read_text(encoding="utf-8")

@@ -13,7 +13,7 @@ import pytest
 
 import segdsl
 from segdsl.cli import main
-from segdsl.data import read_data
+from segdsl.data import read_data, read_events
 from segdsl.engines import engine_class
 
 from servers import start
@@ -21,6 +21,8 @@ from servers import start
 ROOT = Path(__file__).resolve().parent.parent
 BIKES = str(ROOT / "examples" / "bikes.seg")
 BIKES_CSV = str(ROOT / "examples" / "data" / "bikes.csv")
+RETAIL = str(ROOT / "examples" / "retail.seg")  # the same customers, and their orders: an event table
+ORDERS_CSV = str(ROOT / "examples" / "data" / "orders.csv")
 AS_OF = "2026-11-01"
 SERVER_URLS = {"postgres": "SEGDSL_POSTGRES_URL", "mysql": "SEGDSL_MYSQL_URL", "snowflake": "SEGDSL_SNOWFLAKE_URL"}
 DATABASES = ["sqlite", "duckdb", *SERVER_URLS]
@@ -35,17 +37,21 @@ def _cli(capsys, *argv):
 
 @pytest.fixture
 def database_url(request, tmp_path):
-    """A URL to a database holding the bikes data as table `customers`, dropped afterwards."""
+    """A URL to a database holding the bikes data as table `customers` and the retail example's
+    orders as table `orders`, dropped afterwards."""
     engine = request.param
     start(request, engine)
-    frame = read_data(BIKES_CSV, segdsl.load(BIKES).schema)
+    schema = segdsl.load(RETAIL).schema
+    tables = {"customers": read_data(BIKES_CSV, schema), "orders": read_events(ORDERS_CSV, schema.events["orders"])}
     if engine == "duckdb":
         import duckdb
 
         path = tmp_path / "bikes.duckdb"
         with duckdb.connect(str(path)) as connection:
-            connection.register("frame", frame)
-            connection.execute("CREATE TABLE customers AS SELECT * FROM frame")
+            for name, frame in tables.items():
+                connection.register("frame", frame)
+                connection.execute(f"CREATE TABLE {name} AS SELECT * FROM frame")
+                connection.unregister("frame")
         yield f"duckdb:///{path}"
         return
     if engine == "sqlite":
@@ -55,28 +61,37 @@ def database_url(request, tmp_path):
         runner = engine_class("sqlite")()
         runner.connection.close()
         runner.connection = sqlite3.connect(path)  # the engine opens files read-only: write through our own
-        runner.load("customers", frame, temporary=False)
+        for name, frame in tables.items():
+            runner.load(name, frame, temporary=False)
         runner.close()
         yield f"sqlite:///{path}"
         return
     url = os.environ[SERVER_URLS[engine]]
     runner = engine_class(engine)(url)
-    runner.load("customers", frame, temporary=False)
+    for name, frame in tables.items():
+        runner.load(name, frame, temporary=False)
     runner.close()
     yield url.replace("postgresql://", "postgres://") if engine == "postgres" else url  # an alias scheme too
     runner = engine_class(engine)(url)
     cursor = runner.connection.cursor()
-    cursor.execute("DROP TABLE customers")
+    for name in tables:
+        cursor.execute(f"DROP TABLE {name}")
     cursor.close()
     runner.close()
 
 
 @pytest.mark.parametrize("database_url", DATABASES, indirect=True)
-@pytest.mark.parametrize("mode", [[], ["--count"], ["--segment", "road_pros"]], ids=["flags", "count", "members"])
-def test_eval_db_answers_as_data(capsys, database_url, mode):
-    code, expected, _ = _cli(capsys, "eval", BIKES, "--data", BIKES_CSV, "--as-of", AS_OF, *mode)
+@pytest.mark.parametrize("example, data, mode", [
+    (BIKES, [BIKES_CSV], []), (BIKES, [BIKES_CSV], ["--count"]), (BIKES, [BIKES_CSV], ["--segment", "road_pros"]),
+    (RETAIL, ["customers=" + BIKES_CSV, "orders=" + ORDERS_CSV], []),
+    (RETAIL, ["customers=" + BIKES_CSV, "orders=" + ORDERS_CSV], ["--count"]),
+    (RETAIL, ["customers=" + BIKES_CSV, "orders=" + ORDERS_CSV], ["--segment", "win_back"]),
+], ids=["flags", "count", "members", "events-flags", "events-count", "events-members"])
+def test_eval_db_answers_as_data(capsys, database_url, example, data, mode):
+    code, expected, _ = _cli(capsys, "eval", example, *(a for path in data for a in ("--data", path)),
+                             "--as-of", AS_OF, *mode)
     assert code == 0
-    code, out, err = _cli(capsys, "eval", BIKES, "--db", database_url, "--as-of", AS_OF, *mode)
+    code, out, err = _cli(capsys, "eval", example, "--db", database_url, "--as-of", AS_OF, *mode)
     assert (code, err) == (0, "")
     assert out == expected
 
