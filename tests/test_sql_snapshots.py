@@ -202,17 +202,6 @@ def test_events_snapshot(events, dialect):
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-def test_events_statements_parse_back(events, dialect):
-    for name in events.segments:
-        try:
-            sql = events.to_sql(name, dialect=dialect)
-        except SegdslError as err:
-            assert dialect == "tsql" and {d.code for d in err.diagnostics} == {"E401"}
-            continue
-        assert isinstance(sqlglot.parse_one(sql, read=dialect), exp.Select)
-
-
-@pytest.mark.parametrize("dialect", DIALECTS)
 def test_features_snapshot(features, dialect):
     assert_snapshot(_features_text(features, dialect), dialect, "features_members")
 
@@ -245,10 +234,12 @@ def test_every_statement_parses_back(bikes, tricky, dialect):
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-def test_feature_statements_parse_back(features, dialect):
-    for name in features.segments:
+@pytest.mark.parametrize("which", ["features", "events"])
+def test_feature_statements_parse_back(request, which, dialect):
+    program = request.getfixturevalue(which)
+    for name in program.segments:
         try:
-            sql = features.to_sql(name, dialect=dialect)
+            sql = program.to_sql(name, dialect=dialect)
         except SegdslError as err:
             assert {d.code for d in err.diagnostics} <= {"E401", "E402"}
             continue
