@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from .diagnostics import SegdslError, error, render
+from .diagnostics import SegdslError, did_you_mean, error, render
 from .source import Source
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -160,8 +160,6 @@ def _data_paths(values: list[str], program, segment: str | None) -> dict[str, st
         if not sep or name not in tables and Path(value).exists():  # a plain path, or a file name holding '='
             name, path = entity, value
         elif name not in tables:
-            from .diagnostics import did_you_mean
-
             raise SegdslError([error("E501", f"--data {value}: '{name}' is not a table of {program.source.name}",
                                      help=did_you_mean(name, [t for t in tables if t])
                                      or "its tables are: " + ", ".join(t for t in tables if t))])
@@ -171,10 +169,8 @@ def _data_paths(values: list[str], program, segment: str | None) -> dict[str, st
     if entity not in paths:
         raise SegdslError([error("E501", f"no --data for the entity '{entity}'",
                                  help=f"pass it: --data {entity}=PATH (or a plain --data PATH)")])
-    for name in program.event_tables_read([segment] if segment else None):
-        if name not in paths:
-            raise SegdslError([error("E501", f"the segments read the events '{name}', but no --data gives them",
-                                     help=f"pass them: --data {name}=PATH")])
+    program.require_events(paths, [segment] if segment else None, "pass them: --data {name}=PATH",
+                           missing="no --data gives them")
     return paths
 
 

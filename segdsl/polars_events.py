@@ -13,8 +13,6 @@ import datetime as dt
 import polars as pl
 
 from . import ir
-from .data import DataError
-from .diagnostics import error
 
 
 def aggregate_columns(entity: pl.LazyFrame, key: str, aggregates: list[ir.Aggregate],
@@ -26,10 +24,7 @@ def aggregate_columns(entity: pl.LazyFrame, key: str, aggregates: list[ir.Aggreg
     by_table: dict[str, list[ir.Aggregate]] = {}
     for a in aggregates:
         by_table.setdefault(a.table, []).append(a)
-    for table, items in by_table.items():
-        if table not in events:
-            raise DataError([error("E501", f"the segments read the events '{table}', but no such table was given",
-                                   help=f"pass one table per event table ({table}=...)")])
+    for table, items in by_table.items():  # every table is there: Program.require_events
         by = items[0].by
         frame = events[table].filter(pl.col(by).is_not_null() & _in_window(ir.reach([a.window for a in items])))
         grouped = frame.group_by(by).agg(_expression(a, compile_where).alias(name_of(a)) for a in items)

@@ -163,6 +163,15 @@ class Program:
         used = {a.table for n in names for a in ir.aggregates(checked.segments[n].condition)}
         return [t for t in checked.schema.events if t in used]
 
+    def require_events(self, given, segments: list[str] | None, how: str,
+                       missing: str = "no such table was given") -> None:
+        """E501 for the first event table the segments read that is not in `given`; `how` says how
+        to pass it, with `{name}` for the table's name."""
+        for name in self.event_tables_read(segments):
+            if name not in given:
+                raise SegdslError([error("E501", f"the segments read the events '{name}', but {missing}",
+                                         help=how.format(name=name))], self.source)
+
     def _event_tables(self, events: dict | None, checked: CheckedProgram, segments: list[str] | None) -> dict:
         """Each event table the segments read, fitted to its declaration (E501 when one is missing)."""
         from .data import fit_events
@@ -175,12 +184,9 @@ class Program:
                                          help=did_you_mean(name, checked.schema.events)
                                          or "declare it: events NAME of ENTITY by COLUMN at COLUMN { ... }")],
                                   self.source)
+        self.require_events(events, segments, "pass it: evaluate(customers, events={{'{name}': {name}}})")
         tables = {}
         for name in self.event_tables_read(segments):
-            if name not in events:
-                raise SegdslError([error("E501", f"the segments read the events '{name}', but no such table was given",
-                                         help=f"pass it: evaluate(customers, events={{'{name}': {name}}})")],
-                                  self.source)
             table = checked.schema.events[name]
             frame, _kind = to_polars(events[name], list(table.fields))
             tables[name] = fit_events(frame, table, name)

@@ -20,7 +20,7 @@ from typing import Any, Callable, Mapping
 
 from . import ir
 from .diagnostics import SegdslError, error
-from .reference import FUNCTIONS, python_regex
+from .reference import FUNCTIONS, first_last_order, python_regex
 from .timeutil import shift_or_none
 
 class RecordProgram:
@@ -111,7 +111,7 @@ class _Compiler:
     def __init__(self, checked) -> None:
         self.checked = checked
         self.namespace: dict[str, Any] = {"_shift": shift_or_none, "_math": math, "_finite": math.isfinite,
-                                          "_fsum": math.fsum, "_order": _first_last_order}
+                                          "_fsum": math.fsum, "_order": first_last_order}
         self.counter = 0
         self.aggregates: dict[ir.Aggregate, str] = {}  # each aggregate's generated function
         self.functions: list[str] = []
@@ -309,9 +309,3 @@ class _Compiler:
         # x in [a, b] is x == a or x == b: TRUE if one is TRUE, FALSE if all are FALSE
         parts = [self.compare("==", e.operand, item, want) for item in e.items]
         return "(" + (" or " if want else " and ").join(parts) + ")"
-
-
-def _first_last_order(pair: tuple[Any, Any]) -> tuple:
-    """first/last order events by time, then by value with nulls first (as the reference)."""
-    moment, value = pair
-    return (moment, value is not None, value if value is not None else 0)

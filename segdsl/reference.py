@@ -159,8 +159,7 @@ class Interpreter:
             if not read:
                 return None
             # by time, then by the value with nulls first: ties are broken the same way everywhere
-            ordered = sorted(((r.row[w.at], r.eval(e.field)) for r in read),
-                             key=lambda tv: (tv[0], tv[1] is not None, tv[1] if tv[1] is not None else 0))
+            ordered = sorted(((r.row[w.at], r.eval(e.field)) for r in read), key=first_last_order)
             return ordered[0 if e.fn == "first" else -1][1]
         values = [v for v in (r.eval(e.field) for r in read) if v is not None]
         if e.fn == "count_distinct":
@@ -174,6 +173,12 @@ class Interpreter:
         if e.fn == "avg":
             return math.fsum(values) / len(values)
         return min(values) if e.fn == "min" else max(values)
+
+
+def first_last_order(event: tuple[Value, Value]) -> tuple:
+    """first/last order events (time, value) by time, then by value with nulls first."""
+    moment, value = event
+    return (moment, value is not None, value if value is not None else 0)
 
 
 def in_window(moment: Value, w: ir.Window) -> bool:

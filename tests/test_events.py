@@ -119,3 +119,13 @@ def test_per_record_mistakes_in_events_are_named(program, profile, message):
         program.segments_of(profile)
     assert info.value.diagnostics[0].code == "E502"
     assert message in str(info.value)
+
+
+@pytest.mark.parametrize("engine", ["polars", "duckdb", "sqlite"])
+def test_an_engine_without_the_event_table_says_so_before_it_runs(program, engine):
+    from segdsl.engines import run
+
+    with pytest.raises(segdsl.SegdslError) as info:
+        run(program, pl.DataFrame(CUSTOMERS), engine=engine)
+    assert info.value.diagnostics[0].code == "E501" and "the events 'orders'" in str(info.value)
+    assert run(program, pl.DataFrame(CUSTOMERS), engine=engine, segment="plain").rows == [(1,)]  # reads no events

@@ -61,6 +61,7 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
     engine_type = engine_class(engine)
     if counts and not program.segments:  # nothing to count: no query (SQL has no empty SELECT)
         return Result([], [()])
+    program.require_events(events or {}, [segment] if segment else None, "pass it: run(..., events={{'{name}': frame}})")
     if engine_type.dialect is None:
         columns, rows = engine_type().evaluate(program, frame, segment, as_of, counts, events or {})
         return _result(columns, rows, segment, counts)
