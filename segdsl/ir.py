@@ -178,6 +178,21 @@ class Aggregate(Expr):
 
 
 @dataclass(frozen=True, slots=True)
+class Quantile(Expr):
+    """`cume_dist(x)` or `ntile(x, n)`: where the customer's `x` stands among every row evaluated.
+
+    Unlike every other node its value depends on the whole table, not on the row alone: cume_dist
+    is the share of rows with a non-null `x` at most this row's (null where `x` is null), and
+    ntile is ceil(n * cume_dist), so ties always get the same score (docs/semantics.md).
+    """
+
+    fn: str  # cume_dist ntile
+    item: Expr
+    n: int | None  # ntile's number of groups
+    type: Type
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentIR:
     name: str
     condition: Expr
@@ -205,6 +220,17 @@ def walk(e: Expr):
         yield from walk(child)
 
 
+def with_references(segments, names: list[str]) -> list[str]:
+    """`names` and every segment they refer to, directly or not."""
+    found, todo = [], list(names)
+    while todo:
+        name = todo.pop()
+        if name not in found:
+            found.append(name)
+            todo.extend(n.name for n in walk(segments[name].condition) if isinstance(n, SegRef))
+    return found
+
+
 def reach(windows: list[Window]) -> Window:
     """The smallest window holding all of `windows`: what to read of an event table at all."""
     latest = max(windows, key=lambda w: (w.high, w.high_inclusive))
@@ -218,6 +244,11 @@ def reach(windows: list[Window]) -> Window:
 def aggregates(e: Expr) -> list[Aggregate]:
     """The aggregates in `e` (not in referenced segments), each once, in order."""
     return list(dict.fromkeys(n for n in walk(e) if isinstance(n, Aggregate)))
+
+
+def quantiles(e: Expr) -> list[Quantile]:
+    """The quantiles in `e` (not in referenced segments), each once, in order."""
+    return list(dict.fromkeys(n for n in walk(e) if isinstance(n, Quantile)))
 
 
 def _lit_text(e: Lit) -> str:
@@ -276,6 +307,8 @@ def pretty(e: Expr) -> str:
         what = e.table if e.field is None else f"{e.table}.{e.field.name}"
         where = "" if e.where is None else f" where {pretty(e.where)}"
         return f"{e.fn}({what}{where} {pretty_window(e.window)}):{e.type}"
+    if isinstance(e, Quantile):
+        return f"{e.fn}({pretty(e.item)}{'' if e.n is None else f', {e.n}'}):{e.type}"
     raise TypeError(f"not an IR node: {e!r}")  # pragma: no cover
 
 

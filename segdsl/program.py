@@ -156,10 +156,8 @@ class Program:
 
     def event_tables_read(self, segments: list[str] | None = None) -> list[str]:
         """The event tables the segments (default: all) read, directly or through segments they name."""
-        from .vectorized import _with_references
-
         checked = self.checked()
-        names = _with_references(checked.segments, segments or list(checked.segments))
+        names = ir.with_references(checked.segments, segments or list(checked.segments))
         used = {a.table for n in names for a in ir.aggregates(checked.segments[n].condition)}
         return [t for t in checked.schema.events if t in used]
 
@@ -216,6 +214,7 @@ class Program:
         if check is None:
             if segment not in self.checked().segments:
                 self.segment(segment)  # raises E202 with a did-you-mean
+            self._record_program().refuse_ranking([segment])
             check = self._record_checks[segment] = self._record_program().is_true[segment]
         try:
             return check(record)

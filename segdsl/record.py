@@ -35,8 +35,22 @@ class RecordProgram:
         exec(compile(source, "<segdsl record>", "exec"), namespace)  # noqa: S102 - our own generated code
         self.is_true: dict[str, Callable[[Mapping], bool]] = {n: namespace[f"_t_{n}"] for n in self.names}
         self._all: Callable[[Mapping], list[str]] = namespace["_segments_of"]
+        self.ranking = {n for n in self.names  # segments with a quantile: they need the whole table
+                        if any(ir.quantiles(checked.segments[m].condition)
+                               for m in ir.with_references(checked.segments, [n]))}
+
+    def refuse_ranking(self, names: list[str]) -> None:
+        """E503 when one of `names` ranks customers: one record has no others to be ranked among."""
+        ranking = [n for n in names if n in self.ranking]
+        if ranking:
+            listed = ", ".join(f"'{n}'" for n in ranking)
+            raise SegdslError([error(
+                "E503", f"segment{'s' if len(ranking) > 1 else ''} {listed} rank{'' if len(ranking) > 1 else 's'} "
+                        "customers among all of them (cume_dist, ntile), which one record cannot tell",
+                help="evaluate such segments on the whole table: program.evaluate(customers) or segdsl eval")])
 
     def segments_of(self, record: Mapping[str, Any]) -> list[str]:
+        self.refuse_ranking(self.names)
         try:
             return self._all(record)
         except Exception as exc:  # noqa: BLE001 - the generated code is ours: the record's values failed it
@@ -107,11 +121,16 @@ def _words(kind: str) -> str:
             "bool": "true or false", "date": "a datetime.date", "timestamp": "a datetime.datetime"}[kind]
 
 
+def _no_table():
+    raise AssertionError("a quantile needs the whole table")  # pragma: no cover - refused before
+
+
 class _Compiler:
     def __init__(self, checked) -> None:
         self.checked = checked
         self.namespace: dict[str, Any] = {"_shift": shift_or_none, "_math": math, "_finite": math.isfinite,
-                                          "_fsum": math.fsum, "_order": first_last_order}
+                                          "_fsum": math.fsum, "_order": first_last_order,
+                                          "_no_table": _no_table}
         self.counter = 0
         self.aggregates: dict[ir.Aggregate, str] = {}  # each aggregate's generated function
         self.functions: list[str] = []
@@ -171,6 +190,8 @@ class _Compiler:
             return f"(None if ({a} := {self.value(e.item)}) is None else _shift({a}, {e.amount}, {e.unit!r}))"
         if isinstance(e, ir.Aggregate):
             return f"{self.aggregate(e)}(r)"
+        if isinstance(e, ir.Quantile):  # never run: RecordProgram.refuse_ranking stops it first
+            return "_no_table()"
         # a condition used as a value (a bool): TRUE, FALSE or null
         return f"(True if {self.true(e)} else (False if {self.false(e)} else None))"
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from bisect import bisect_right
 from functools import lru_cache
 from typing import Any, Callable, Mapping
 
@@ -31,21 +32,42 @@ Value = Any  # int | float | str | bool | date | datetime | None
 
 def members(checked, rows: list[Mapping[str, Value]], segment: str) -> list[int]:
     """Indexes of the rows that are members of `segment` (condition TRUE)."""
-    return [i for i, row in enumerate(rows) if Interpreter(checked.segments, row).segment(segment) is True]
+    population = Population(checked.segments, rows)
+    return [i for i, row in enumerate(rows) if Interpreter(checked.segments, row, population).segment(segment) is True]
 
 
-def flags(checked, row: Mapping[str, Value]) -> dict[str, bool]:
-    """Every segment's membership of one row, never null: UNKNOWN is not a member."""
-    interpreter = Interpreter(checked.segments, row)
+def flags(checked, row: Mapping[str, Value], rows: list[Mapping[str, Value]] | None = None) -> dict[str, bool]:
+    """Every segment's membership of one row, never null: UNKNOWN is not a member.
+
+    `rows` is the table `row` is evaluated with (itself included), for quantiles."""
+    interpreter = Interpreter(checked.segments, row, None if rows is None else Population(checked.segments, rows))
     return {name: interpreter.segment(name) is True for name in checked.segments}
+
+
+class Population:
+    """The rows evaluated together, which a quantile ranks each row among."""
+
+    def __init__(self, segments: Mapping[str, ir.SegmentIR], rows: list[Mapping[str, Value]]):
+        self.segments = segments
+        self.rows = rows
+        self._ranked: dict[ir.Quantile, list[Value]] = {}
+
+    def ranked(self, q: ir.Quantile) -> list[Value]:
+        """Every row's non-null value of the quantile's item, in order."""
+        if q not in self._ranked:
+            values = (Interpreter(self.segments, row, self).eval(q.item) for row in self.rows)
+            self._ranked[q] = sorted(v for v in values if v is not None)
+        return self._ranked[q]
 
 
 class Interpreter:
     """Evaluates IR over one row; a segment referred to several times is evaluated once."""
 
-    def __init__(self, segments: Mapping[str, ir.SegmentIR], row: Mapping[str, Value]):
+    def __init__(self, segments: Mapping[str, ir.SegmentIR], row: Mapping[str, Value],
+                 population: Population | None = None):
         self.segments = segments
         self.row = row
+        self.population = population
         self._memo: dict[str, Value] = {}
 
     def segment(self, name: str) -> bool | None:
@@ -174,6 +196,18 @@ class Interpreter:
             return math.fsum(values) / len(values)
         return min(values) if e.fn == "min" else max(values)
 
+    # -- quantiles across the rows evaluated
+    def _quantile(self, e: ir.Quantile) -> Value:
+        if self.population is None:
+            raise ValueError(f"{e.fn}() ranks a row among others: evaluate it with the rows of its table")
+        value = self.eval(e.item)
+        if value is None:
+            return None
+        ranked = self.population.ranked(e)
+        at_most = bisect_right(ranked, value)  # rows whose value is at most this one's, ties included
+        if e.fn == "cume_dist":
+            return at_most / len(ranked)
+        return -(-e.n * at_most // len(ranked))  # ceil(n * cume_dist), in whole numbers
 
 def first_last_order(event: tuple[Value, Value]) -> tuple:
     """first/last order events (time, value) by time, then by value with nulls first."""
@@ -283,5 +317,5 @@ _EVAL: dict[type, Callable[[Interpreter, Any], Value]] = {
     ir.IsNull: Interpreter._is_null, ir.StrTest: Interpreter._str_test, ir.Regex: Interpreter._regex,
     ir.Arith: Interpreter._arith, ir.Neg: Interpreter._neg, ir.Func: Interpreter._func,
     ir.DaysSince: Interpreter._days_since, ir.DateShift: Interpreter._date_shift,
-    ir.Aggregate: Interpreter._aggregate,
+    ir.Aggregate: Interpreter._aggregate, ir.Quantile: Interpreter._quantile,
 }

@@ -311,16 +311,20 @@ class ExprChecker:
     # -- functions
     def _call(self, node: ast.Call) -> ir.Expr:
         name = node.name
-        from .eventcheck import AGGREGATES, check_aggregate  # eventcheck builds on this module
+        from .eventcheck import AGGREGATES, check_aggregate  # both build on this module
+        from .quantilecheck import QUANTILES, check_quantile
 
         if name in AGGREGATES:
             return check_aggregate(self, node)
+        if name in QUANTILES:
+            return check_quantile(self, node)
         if name not in FUNCTIONS:
             if name in self.schema.fields or name in self.segments:
                 raise self.fail("E203", f"'{name}' is not a function", node.name_span, help=f"write '{name}' without parentheses")
             raise self.fail("E203", f"unknown function '{name}'", node.name_span,
-                            help=did_you_mean(name, [*FUNCTIONS, *AGGREGATES])
-                            or "functions are " + ", ".join(FUNCTIONS) + "; aggregates are " + ", ".join(AGGREGATES))
+                            help=did_you_mean(name, [*FUNCTIONS, *AGGREGATES, *QUANTILES])
+                            or "functions are " + ", ".join(FUNCTIONS) + "; aggregates are " + ", ".join(AGGREGATES)
+                            + "; quantiles are " + ", ".join(QUANTILES))
         low, high = FUNCTIONS[name]
         if not low <= len(node.args) <= (high if high is not None else len(node.args)):
             want = (f"at least {low}" if high is None else f"{low}" if low == high

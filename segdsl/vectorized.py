@@ -49,11 +49,16 @@ class PolarsCompiler:
         a repeat nested inside one it already shares; this does both. Aggregates over event
         tables (`events`, joined on `key`) come first, one group-by per table (polars_events.py).
         """
-        roots = [self.segments[n].condition for n in _with_references(self.segments, names)]
+        roots = [self.segments[n].condition for n in ir.with_references(self.segments, names)]
         aggregates = list(dict.fromkeys(a for root in roots for a in ir.aggregates(root)))
         if aggregates:
             where = PolarsCompiler(_NO_SEGMENTS)  # event-level conditions: nothing of the customer's is shared
             frame = aggregate_columns(frame, key, aggregates, events or {}, where.expr, self._aggregate_column)
+        quantiles = list(dict.fromkeys(q for root in roots for q in ir.quantiles(root)))
+        if quantiles:  # columns over the whole frame, before any filter on a segment can drop rows
+            columns = {q: f"segdsl#q{len(self._named) + i}" for i, q in enumerate(quantiles)}
+            frame = frame.with_columns(self._Quantile(q).alias(name) for q, name in columns.items())
+            self._named.update(columns)
         for stage in _stages(_shared(roots), roots):
             names = {node: f"segdsl#{len(self._named) + i}" for i, node in enumerate(stage)}  # no field has a '#'
             frame = frame.with_columns(self.expr(node).alias(name) for node, name in names.items())
@@ -176,6 +181,14 @@ class PolarsCompiler:
             return args[0] if len(e.args) == 1 else args[0].cast(pl.Float64)
         return args[0].map_elements(lambda v: decimal_round(v, digits), return_dtype=pl.Float64)
 
+    def _Quantile(self, e: ir.Quantile) -> pl.Expr:
+        value = self.expr(e.item)
+        at_most = value.rank("max").cast(pl.Int64)  # non-null values at most this one, ties included; null stays null
+        total = value.count().cast(pl.Int64)
+        if e.fn == "cume_dist":
+            return at_most.cast(pl.Float64) / total
+        return (at_most * e.n + total - 1) // total  # ceil(n * cume_dist), in whole numbers
+
     def _DaysSince(self, e: ir.DaysSince) -> pl.Expr:
         return (pl.lit(e.as_of) - self.expr(e.item).cast(pl.Date)).dt.total_days()
 
@@ -196,24 +209,13 @@ class PolarsCompiler:
         return pl.when(inside).then(shifted)
 
 
-def _with_references(segments, names: list[str]) -> list[str]:
-    """`names` and every segment they refer to, directly or not."""
-    found, todo = [], list(names)
-    while todo:
-        name = todo.pop()
-        if name not in found:
-            found.append(name)
-            todo.extend(n.name for n in ir.walk(segments[name].condition) if isinstance(n, ir.SegRef))
-    return found
-
-
 def _shared(roots: list[ir.Expr]) -> set[ir.Expr]:
     """Sub-conditions (not bare columns, literals or segment references) computed more than once.
 
     A repeat that only ever occurs inside one shared sub-condition is computed with it, once,
     so it is dropped; that can leave others used once, hence the loop.
     """
-    cheap = (ir.Col, ir.Lit, ir.SegRef, ir.Aggregate)  # an aggregate is already a column
+    cheap = (ir.Col, ir.Lit, ir.SegRef, ir.Aggregate, ir.Quantile)  # aggregates and quantiles are already columns
     counts = Counter(n for root in roots for n in ir.walk(root) if not isinstance(n, cheap))
     shared = {n for n, k in counts.items() if k > 1}
     while True:

@@ -33,7 +33,7 @@ from segdsl.reference import attach_events
 
 CORPUS = Path(__file__).resolve().parent / "conformance"
 DEFAULT_AS_OF = "2026-11-01"
-_DIRECTIVE = re.compile(r"#\s*(expect|xfail|refused|as_of)(?:\((\w+)\))?\s*:\s*(.*?)\s*$")
+_DIRECTIVE = re.compile(r"#\s*(expect|xfail|refused|as_of)(?:\(([\w-]+)\))?\s*:\s*(.*?)\s*$")
 _TEXT_KEY = re.compile(r'"(?:[^"\\]|\\.)*"')
 _SEGMENT = re.compile(r"segment\s+(\w+)\s*:")
 _SOURCE_TYPES = {"int": pl.Int64, "float": pl.Float64, "bool": pl.Boolean}  # others start as text

@@ -6,8 +6,10 @@ from sqlglot import exp
 from sqlglot.dialects.dialect import Dialect
 from sqlglot.errors import SqlglotError
 
+from .. import ir
 from ..checker import CheckedProgram
 from ..diagnostics import Diagnostic, error
+from ..types import BOOL
 from . import identifiers
 from .dialects import lowering_for
 from .events import EventJoins, join_events
@@ -45,7 +47,10 @@ def build_queries(checked: CheckedProgram, dialect: str, table: str, key: str,
     key_type = checked.schema.fields.get(key)
     lowering.events = EventJoins(lowering, set(checked.schema.fields), key_type is not None and key_type.is_text)
     names = [segment] if segment else list(checked.segments)
-    shape = lowering.tally if counts else lowering.predicate if segment else lowering.flag
+    ranked = any(ir.quantiles(checked.segments[n].condition) for n in ir.with_references(checked.segments, names))
+    # A quantile is a window function, which SQL allows only in SELECT: with one, every shape is
+    # picked from the flags of a ranking subquery (_pick), not written into WHERE or SUM directly.
+    shape = lowering.flag if ranked else lowering.tally if counts else lowering.predicate if segment else lowering.flag
     diags: list[Diagnostic] = []
     lowered = {}
     for name in names:
@@ -57,6 +62,11 @@ def build_queries(checked: CheckedProgram, dialect: str, table: str, key: str,
     if diags:
         return None, diags
     key_col = identifiers.column(key, dialect)
+    if ranked:
+        flags = {name: lowering.events.name(("flag", name), f"f{i}") for i, name in enumerate(lowered)}
+        query = exp.select(key_col, *(exp.alias_(flag, identifiers.identifier(flags[name], dialect), copy=False)
+                                      for name, flag in lowered.items()), copy=False)
+        return _pick(lowering, _source(query, table, key, lowering), key, flags, segment, counts), []
     if counts:
         query = exp.select(*(exp.alias_(n, identifiers.identifier(name, dialect), copy=False)
                              for name, n in lowered.items()), copy=False)
@@ -65,10 +75,34 @@ def build_queries(checked: CheckedProgram, dialect: str, table: str, key: str,
     else:
         columns = [exp.alias_(flag, identifiers.identifier(name, dialect), copy=False) for name, flag in lowered.items()]
         query = exp.select(key_col, *columns, copy=False)
-    source = identifiers.table(table, dialect)
+    return _source(query, table, key, lowering), []
+
+
+def _source(query: exp.Select, table: str, key: str, lowering) -> exp.Select:
+    """`query` reading the entity table, with the event subqueries joined when it reads any."""
+    source = identifiers.table(table, lowering.dialect)
     if lowering.events.joins():
-        return join_events(query, source, key, lowering.events), []
-    return query.from_(source, copy=False), []
+        return join_events(query, source, key, lowering.events)
+    return query.from_(source, copy=False)
+
+
+def _pick(lowering, ranking: exp.Select, key: str, flags: dict[str, str], segment: str | None,
+          counts: bool) -> exp.Select:
+    """A query shape over the flags that `ranking` computes (named `flags[segment]`) for every row."""
+    dialect = lowering.dialect
+    alias = identifiers.identifier(lowering.events.name("ranked", "ranked"), dialect)
+    source = exp.alias_(exp.Subquery(this=ranking), alias, table=True, copy=False)
+    flag = {name: ir.Col(column, BOOL) for name, column in flags.items()}
+    if counts:
+        query = exp.select(*(exp.alias_(lowering.tally(f), identifiers.identifier(name, dialect), copy=False)
+                             for name, f in flag.items()), copy=False)
+    elif segment:
+        query = exp.select(identifiers.column(key, dialect)).where(lowering.predicate(flag[segment]), copy=False)
+    else:
+        query = exp.select(identifiers.column(key, dialect),
+                           *(exp.alias_(lowering.lower(f), identifiers.identifier(name, dialect), copy=False)
+                             for name, f in flag.items()), copy=False)
+    return query.from_(source, copy=False)
 
 
 def to_sql_text(query: exp.Select, dialect: str, pretty: bool = True) -> tuple[str | None, list[Diagnostic]]:

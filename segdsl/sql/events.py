@@ -17,12 +17,9 @@ from sqlglot.dialects.dialect import Dialect
 
 from .. import ir
 from . import identifiers
-from .lowering import Lowering, cast, connect
+from .lowering import NULLS_FIRST_BY_DEFAULT, Lowering, cast, connect
 
 _ZERO_WHEN_EMPTY = ("count", "count_distinct", "sum")
-# sqlglot's NULL_ORDERING -> whether nulls come first by default in (ascending, descending) order
-_NULLS_FIRST_BY_DEFAULT = {"nulls_are_small": (True, False), "nulls_are_large": (False, True),
-                           "nulls_are_last": (False, False)}
 
 
 class EventJoins:
@@ -37,7 +34,8 @@ class EventJoins:
         self.ordered: list[ir.Aggregate] = []  # first/last, one subquery each
         self.names: dict[object, str] = {}  # aggregate or table -> alias
 
-    def _name(self, thing, stem: str) -> str:
+    def name(self, thing, stem: str) -> str:
+        """The alias of `thing`, `segdsl_<stem>` unless a column of the entity has it."""
         if thing not in self.names:
             name = f"segdsl_{stem}"
             while name in self.taken:
@@ -63,13 +61,13 @@ class EventJoins:
         if a.fn in ("first", "last"):
             if a not in self.ordered:
                 self.ordered.append(a)
-            source = self._name(("ordered", a), f"{a.fn}{len(self.ordered) - 1}")
+            source = self.name(("ordered", a), f"{a.fn}{len(self.ordered) - 1}")
         else:
             items = self.grouped.setdefault(a.table, [])
             if a not in items:
                 items.append(a)
-            source = self._name(("grouped", a.table), a.table)
-        value = exp.Column(this=self._ident(self._name(a, f"a{len(self.names)}")), table=self._ident(source))
+            source = self.name(("grouped", a.table), a.table)
+        value = exp.Column(this=self._ident(self.name(a, f"a{len(self.names)}")), table=self._ident(source))
         if a.fn in _ZERO_WHEN_EMPTY:
             return exp.Coalesce(this=value, expressions=[exp.Literal.number(0)])
         return value
@@ -77,7 +75,7 @@ class EventJoins:
     # -- the joins --------------------------------------------------------------------------
     @property
     def key_name(self) -> str:
-        return self._name("key", "k")
+        return self.name("key", "k")
 
     def joins(self) -> list[tuple[exp.Expression, str]]:
         """Each subquery with the alias it is joined under (on `alias.key_name = entity key`)."""
@@ -150,18 +148,18 @@ class EventJoins:
             order_value = self.lowering.text_operand(order_value, ordering=True)
         last = a.fn == "last"
         # The time is never null here: leave its nulls where the dialect puts them, so no clause is written.
-        at_nulls_first = _NULLS_FIRST_BY_DEFAULT[Dialect.get_or_raise(self.dialect).NULL_ORDERING][last]
+        at_nulls_first = NULLS_FIRST_BY_DEFAULT[Dialect.get_or_raise(self.dialect).NULL_ORDERING][last]
         order = [exp.Ordered(this=identifiers.column(a.window.at, self.dialect), desc=last, nulls_first=at_nulls_first)]
         if a.field.name != a.window.at:
             order.append(exp.Ordered(this=order_value, desc=last, nulls_first=not last))
         number = exp.Window(this=exp.RowNumber(), partition_by=[by.copy()], order=exp.Order(expressions=order))
-        n, v = self._name(("n", a), "n"), self.names[a]
+        n, v = self.name(("n", a), "n"), self.names[a]
         inner = (exp.select(exp.alias_(by, self._ident(self.key_name), copy=False),
                             exp.alias_(value, self._ident(v), copy=False),
                             exp.alias_(number, self._ident(n), copy=False), copy=False)
                  .from_(identifiers.table(a.table, self.dialect), copy=False)
                  .where(self._reading(a.by, a.window, a.where), copy=False))
-        numbered = self._name(("numbered", a), "numbered")
+        numbered = self.name(("numbered", a), "numbered")
         return (exp.select(exp.column(self._ident(self.key_name)), exp.column(self._ident(v)), copy=False)
                 .from_(exp.alias_(exp.Subquery(this=inner), self._ident(numbered), table=True, copy=False), copy=False)
                 .where(exp.EQ(this=exp.column(self._ident(n)), expression=exp.Literal.number(1)), copy=False))
@@ -170,7 +168,7 @@ class EventJoins:
 def join_events(query: exp.Select, source: exp.Table, key: str, joins: EventJoins) -> exp.Select:
     """`query` reading `source` (the entity, aliased) LEFT JOINed with every event subquery."""
     dialect = joins.dialect
-    entity = joins._name("entity", "entity")
+    entity = joins.name("entity", "entity")
     query = query.from_(exp.alias_(source, identifiers.identifier(entity, dialect), table=True, copy=False), copy=False)
     for subquery, alias in joins.joins():
         mine = exp.Column(this=identifiers.identifier(key, dialect), table=identifiers.identifier(entity, dialect))

@@ -14,11 +14,17 @@ import datetime as dt
 from functools import lru_cache
 
 from sqlglot import exp
+from sqlglot.dialects.dialect import Dialect
 
 from .. import ir
 from ..rounding import WHOLE_FROM
 from ..timeutil import UNIT_DAYS, shift_limit
 from . import identifiers
+
+
+# sqlglot's NULL_ORDERING -> whether nulls come first by default in (ascending, descending) order
+NULLS_FIRST_BY_DEFAULT = {"nulls_are_small": (True, False), "nulls_are_large": (False, True),
+                          "nulls_are_last": (False, False)}
 
 
 class Unsupported(Exception):
@@ -145,6 +151,24 @@ class Lowering:
     def lower_Aggregate(self, e: ir.Aggregate) -> exp.Expression:
         # A column of a subquery over the event table, joined by compile.build_queries.
         return self.events.column(e)
+
+    def lower_Quantile(self, e: ir.Quantile) -> exp.Expression:
+        """Where the row's value stands among every row's: the non-null values ordered up to it, peers
+        (ties) included, over all of them; null for a null value. Counted rather than CUME_DIST() or
+        NTILE() so the arithmetic, and so every rounding, is the same everywhere; NTILE also splits ties."""
+        value = self.lower(e.item)
+        # COUNT skips the nulls, so where they sort does not matter: keep the dialect's default, unwritten
+        nulls_first = NULLS_FIRST_BY_DEFAULT[Dialect.get_or_raise(self.dialect).NULL_ORDERING][0]
+        order = exp.Order(expressions=[exp.Ordered(this=value.copy(), nulls_first=nulls_first)])
+        peers = exp.WindowSpec(kind="RANGE", start="UNBOUNDED", start_side="PRECEDING", end="CURRENT ROW")
+        at_most = exp.Window(this=exp.Count(this=value.copy()), order=order, spec=peers, over="OVER")
+        total = exp.Window(this=exp.Count(this=value.copy()), over="OVER")
+        if e.fn == "cume_dist":
+            rank = exp.Div(this=cast(at_most, "DOUBLE"), expression=total)
+        else:  # ceil(n * cume_dist): exact, as n * at_most and total are whole numbers far below 2**53
+            scaled = cast(exp.Mul(this=exp.Literal.number(e.n), expression=at_most), "DOUBLE")
+            rank = cast(exp.Ceil(this=exp.Div(this=scaled, expression=total)), "BIGINT")
+        return exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Is(this=_paren(value), expression=exp.null())), true=rank)])
 
     def lower_SegRef(self, e: ir.SegRef) -> exp.Expression:
         # Membership of another segment: its condition, inlined (SQL has no named predicates).
