@@ -105,6 +105,15 @@ EVENTS_SEGMENTS = [
 ]
 EVENTS = EVENTS_HEADER + "\n".join(EVENTS_SEGMENTS) + "\n"
 
+# Quantiles: window functions in a ranking subquery, over a field, arithmetic and an aggregate.
+QUANTILES = '''
+entity customers { key id: int  ltv: float  signup: date }
+events orders of customers by id at ordered_at { amount: float }
+segment top_spenders: cume_dist(sum(orders.amount in last 1 years)) > 0.8
+segment rfm: ntile(last(orders.ordered_at), 5) == 5 and ntile(ltv * 2, 4) >= 3 and signup < today()
+segment early: ntile(signup, 10) == 1
+'''
+
 
 def _update() -> bool:
     return os.environ.get("SEGDSL_UPDATE_SNAPSHOTS") == "1"
@@ -142,6 +151,11 @@ def tricky() -> segdsl.Program:
 @pytest.fixture(scope="module")
 def events() -> segdsl.Program:
     return segdsl.loads(EVENTS, as_of=AS_OF)
+
+
+@pytest.fixture(scope="module")
+def quantiles() -> segdsl.Program:
+    return segdsl.loads(QUANTILES, as_of=AS_OF)
 
 
 @pytest.fixture(scope="module")
@@ -202,6 +216,14 @@ def test_events_snapshot(events, dialect):
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
+def test_quantiles_snapshot(quantiles, dialect):
+    """The flags query, one segment's members and the counts: each picks from the ranking subquery."""
+    parts = [quantiles.to_sql(dialect=dialect), quantiles.to_sql("rfm", dialect=dialect),
+             quantiles.to_sql(dialect=dialect, counts=True)]
+    assert_snapshot(";\n\n".join(parts) + ";", dialect, "quantiles_flags_members_counts")
+
+
+@pytest.mark.parametrize("dialect", DIALECTS)
 def test_features_snapshot(features, dialect):
     assert_snapshot(_features_text(features, dialect), dialect, "features_members")
 
@@ -213,6 +235,7 @@ def test_no_stale_snapshots():
     expected |= {f"{d}/tricky_names_and_strings.sql" for d in DIALECTS}
     expected |= {f"{d}/features_members.sql" for d in DIALECTS}
     expected |= {f"{d}/events_flags_and_counts.sql" for d in DIALECTS}
+    expected |= {f"{d}/quantiles_flags_members_counts.sql" for d in DIALECTS}
     found = {p.relative_to(SNAPSHOTS).as_posix() for p in SNAPSHOTS.rglob("*.sql")}
     assert found - expected == set(), "stale snapshot files"
 
@@ -234,7 +257,7 @@ def test_every_statement_parses_back(bikes, tricky, dialect):
 
 
 @pytest.mark.parametrize("dialect", DIALECTS)
-@pytest.mark.parametrize("which", ["features", "events"])
+@pytest.mark.parametrize("which", ["features", "events", "quantiles"])
 def test_feature_statements_parse_back(request, which, dialect):
     program = request.getfixturevalue(which)
     for name in program.segments:

@@ -1,0 +1,251 @@
+SELECT
+  id,
+  segdsl_f0 AS top_spenders,
+  segdsl_f1 AS rfm,
+  segdsl_f2 AS early
+FROM (
+  SELECT
+    id,
+    CASE
+      WHEN CASE
+        WHEN NOT (
+          COALESCE(segdsl_orders.segdsl_a1, 0) IS NULL
+        )
+        THEN CAST(COUNT(COALESCE(segdsl_orders.segdsl_a1, 0)) OVER (
+          ORDER BY COALESCE(segdsl_orders.segdsl_a1, 0)
+          RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+        ) AS Nullable(Float64)) / COUNT(COALESCE(segdsl_orders.segdsl_a1, 0)) OVER ()
+      END > 0.8
+      THEN TRUE
+      ELSE FALSE
+    END AS segdsl_f0,
+    CASE
+      WHEN CASE
+        WHEN NOT (
+          segdsl_last0.segdsl_a3 IS NULL
+        )
+        THEN CAST(CEIL(
+          CAST(5 * COUNT(segdsl_last0.segdsl_a3) OVER (ORDER BY segdsl_last0.segdsl_a3 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(segdsl_last0.segdsl_a3) OVER ()
+        ) AS Nullable(Int64))
+      END = 5
+      AND CASE
+        WHEN NOT (
+          (
+            ltv * 2
+          ) IS NULL
+        )
+        THEN CAST(CEIL(
+          CAST(4 * COUNT(ltv * 2) OVER (ORDER BY ltv * 2 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(ltv * 2) OVER ()
+        ) AS Nullable(Int64))
+      END >= 3
+      AND signup < CAST('2026-11-01' AS Date32)
+      THEN TRUE
+      ELSE FALSE
+    END AS segdsl_f1,
+    CASE
+      WHEN CASE
+        WHEN NOT (
+          signup IS NULL
+        )
+        THEN CAST(CEIL(
+          CAST(10 * COUNT(signup) OVER (ORDER BY signup RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(signup) OVER ()
+        ) AS Nullable(Int64))
+      END = 1
+      THEN TRUE
+      ELSE FALSE
+    END AS segdsl_f2
+  FROM customers AS segdsl_entity
+  LEFT JOIN (
+    SELECT
+      id AS segdsl_k,
+      SUM(
+        CASE
+          WHEN ordered_at > CAST('2025-11-01 00:00:00' AS DateTime64(6))
+          AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+          THEN amount
+        END
+      ) AS segdsl_a1
+    FROM orders
+    WHERE
+      NOT (
+        id IS NULL
+      )
+      AND ordered_at > CAST('2025-11-01 00:00:00' AS DateTime64(6))
+      AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+    GROUP BY
+      id
+  ) AS segdsl_orders
+    ON segdsl_entity.id = segdsl_orders.segdsl_k
+  LEFT JOIN (
+    SELECT
+      segdsl_k,
+      segdsl_a3
+    FROM (
+      SELECT
+        id AS segdsl_k,
+        ordered_at AS segdsl_a3,
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
+      FROM orders
+      WHERE
+        NOT (
+          id IS NULL
+        )
+        AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+    ) AS segdsl_numbered
+    WHERE
+      segdsl_n = 1
+  ) AS segdsl_last0
+    ON segdsl_entity.id = segdsl_last0.segdsl_k
+) AS segdsl_ranked;
+
+SELECT
+  id
+FROM (
+  SELECT
+    id,
+    CASE
+      WHEN CASE
+        WHEN NOT (
+          segdsl_last0.segdsl_a1 IS NULL
+        )
+        THEN CAST(CEIL(
+          CAST(5 * COUNT(segdsl_last0.segdsl_a1) OVER (ORDER BY segdsl_last0.segdsl_a1 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(segdsl_last0.segdsl_a1) OVER ()
+        ) AS Nullable(Int64))
+      END = 5
+      AND CASE
+        WHEN NOT (
+          (
+            ltv * 2
+          ) IS NULL
+        )
+        THEN CAST(CEIL(
+          CAST(4 * COUNT(ltv * 2) OVER (ORDER BY ltv * 2 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(ltv * 2) OVER ()
+        ) AS Nullable(Int64))
+      END >= 3
+      AND signup < CAST('2026-11-01' AS Date32)
+      THEN TRUE
+      ELSE FALSE
+    END AS segdsl_f0
+  FROM customers AS segdsl_entity
+  LEFT JOIN (
+    SELECT
+      segdsl_k,
+      segdsl_a1
+    FROM (
+      SELECT
+        id AS segdsl_k,
+        ordered_at AS segdsl_a1,
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
+      FROM orders
+      WHERE
+        NOT (
+          id IS NULL
+        )
+        AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+    ) AS segdsl_numbered
+    WHERE
+      segdsl_n = 1
+  ) AS segdsl_last0
+    ON segdsl_entity.id = segdsl_last0.segdsl_k
+) AS segdsl_ranked
+WHERE
+  segdsl_f0;
+
+SELECT
+  COALESCE(SUM(CASE WHEN segdsl_f0 THEN 1 ELSE 0 END), 0) AS top_spenders,
+  COALESCE(SUM(CASE WHEN segdsl_f1 THEN 1 ELSE 0 END), 0) AS rfm,
+  COALESCE(SUM(CASE WHEN segdsl_f2 THEN 1 ELSE 0 END), 0) AS early
+FROM (
+  SELECT
+    id,
+    CASE
+      WHEN CASE
+        WHEN NOT (
+          COALESCE(segdsl_orders.segdsl_a1, 0) IS NULL
+        )
+        THEN CAST(COUNT(COALESCE(segdsl_orders.segdsl_a1, 0)) OVER (
+          ORDER BY COALESCE(segdsl_orders.segdsl_a1, 0)
+          RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+        ) AS Nullable(Float64)) / COUNT(COALESCE(segdsl_orders.segdsl_a1, 0)) OVER ()
+      END > 0.8
+      THEN TRUE
+      ELSE FALSE
+    END AS segdsl_f0,
+    CASE
+      WHEN CASE
+        WHEN NOT (
+          segdsl_last0.segdsl_a3 IS NULL
+        )
+        THEN CAST(CEIL(
+          CAST(5 * COUNT(segdsl_last0.segdsl_a3) OVER (ORDER BY segdsl_last0.segdsl_a3 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(segdsl_last0.segdsl_a3) OVER ()
+        ) AS Nullable(Int64))
+      END = 5
+      AND CASE
+        WHEN NOT (
+          (
+            ltv * 2
+          ) IS NULL
+        )
+        THEN CAST(CEIL(
+          CAST(4 * COUNT(ltv * 2) OVER (ORDER BY ltv * 2 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(ltv * 2) OVER ()
+        ) AS Nullable(Int64))
+      END >= 3
+      AND signup < CAST('2026-11-01' AS Date32)
+      THEN TRUE
+      ELSE FALSE
+    END AS segdsl_f1,
+    CASE
+      WHEN CASE
+        WHEN NOT (
+          signup IS NULL
+        )
+        THEN CAST(CEIL(
+          CAST(10 * COUNT(signup) OVER (ORDER BY signup RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(signup) OVER ()
+        ) AS Nullable(Int64))
+      END = 1
+      THEN TRUE
+      ELSE FALSE
+    END AS segdsl_f2
+  FROM customers AS segdsl_entity
+  LEFT JOIN (
+    SELECT
+      id AS segdsl_k,
+      SUM(
+        CASE
+          WHEN ordered_at > CAST('2025-11-01 00:00:00' AS DateTime64(6))
+          AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+          THEN amount
+        END
+      ) AS segdsl_a1
+    FROM orders
+    WHERE
+      NOT (
+        id IS NULL
+      )
+      AND ordered_at > CAST('2025-11-01 00:00:00' AS DateTime64(6))
+      AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+    GROUP BY
+      id
+  ) AS segdsl_orders
+    ON segdsl_entity.id = segdsl_orders.segdsl_k
+  LEFT JOIN (
+    SELECT
+      segdsl_k,
+      segdsl_a3
+    FROM (
+      SELECT
+        id AS segdsl_k,
+        ordered_at AS segdsl_a3,
+        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
+      FROM orders
+      WHERE
+        NOT (
+          id IS NULL
+        )
+        AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+    ) AS segdsl_numbered
+    WHERE
+      segdsl_n = 1
+  ) AS segdsl_last0
+    ON segdsl_entity.id = segdsl_last0.segdsl_k
+) AS segdsl_ranked;
