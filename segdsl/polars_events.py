@@ -26,8 +26,9 @@ def aggregate_columns(entity: pl.LazyFrame, key: str, aggregates: list[ir.Aggreg
         by_table.setdefault(a.table, []).append(a)
     for table, items in by_table.items():  # every table is there: Program.require_events
         by = items[0].by
-        frame = events[table].filter(pl.col(by).is_not_null() & _in_window(ir.reach([a.window for a in items])))
-        grouped = frame.group_by(by).agg(_expression(a, compile_where).alias(name_of(a)) for a in items)
+        reach = ir.reach([a.window for a in items])
+        frame = events[table].filter(pl.col(by).is_not_null() & _in_window(reach))
+        grouped = frame.group_by(by).agg(_expression(a, reach, compile_where).alias(name_of(a)) for a in items)
         entity = entity.join(grouped, left_on=key, right_on=by, how="left", maintain_order="left")
         if by != key:
             entity = entity.drop(by, strict=False)
@@ -51,27 +52,37 @@ def _literal(value) -> pl.Expr:
     return pl.lit(value, dtype=pl.Datetime("us")) if isinstance(value, dt.datetime) else pl.lit(value)
 
 
-def _in_window(w: ir.Window) -> pl.Expr:
-    inside = _upper(w)
-    return inside & _lower(w) if w.low is not None else inside
+def _in_window(w: ir.Window, read: ir.Window | None = None) -> pl.Expr | None:
+    """The window as a mask; with `read`, the window the rows were already filtered to, only the
+    bounds stricter than its own (None: every row read is inside)."""
+    parts = []
+    if read is None or (w.high, w.high_inclusive) != (read.high, read.high_inclusive):
+        parts.append(_upper(w))
+    if w.low is not None and (read is None or (w.low, w.low_inclusive) != (read.low, read.low_inclusive)):
+        parts.append(_lower(w))
+    return parts[0] & parts[1] if len(parts) == 2 else parts[0] if parts else None
 
 
-def _expression(a: ir.Aggregate, compile_where) -> pl.Expr:
-    window = _in_window(a.window)
+def _expression(a: ir.Aggregate, read: ir.Window, compile_where) -> pl.Expr:
+    window = _in_window(a.window, read)
     where = compile_where(a.where).fill_null(False) if a.where is not None else None
     if a.fn == "share":
-        read = window.sum()
-        return pl.when(read > 0).then((window & where).sum() / read)
-    mask = window & where if where is not None else window
+        if window is None:
+            return where.mean()  # every event read is in the window: there is at least one per group
+        read_here = window.sum()
+        return pl.when(read_here > 0).then((window & where).sum() / read_here)
+    mask = window & where if window is not None and where is not None else window if window is not None else where
     if a.fn == "count":
-        return mask.sum().cast(pl.Int64)
+        return (pl.len() if mask is None else mask.sum()).cast(pl.Int64)
     value = pl.col(a.field.name)
+    kept = value if mask is None else value.filter(mask)
+    if a.fn in ("first", "last") and a.field.name == a.window.at:  # recency: the time itself, never null here
+        return kept.min() if a.fn == "first" else kept.max()  # a quarter of the time of sorting each group
     if a.fn in ("first", "last"):
         # by time, then by the value with nulls first (as the reference), within the events read
-        ordered = value.filter(mask).sort_by([pl.col(a.window.at).filter(mask), value.filter(mask)],
-                                             nulls_last=[False, False])
+        at = pl.col(a.window.at) if mask is None else pl.col(a.window.at).filter(mask)
+        ordered = kept.sort_by([at, kept], nulls_last=[False, False])
         return ordered.first() if a.fn == "first" else ordered.last()
-    kept = value.filter(mask)
     if a.fn == "count_distinct":
         return kept.drop_nulls().n_unique().cast(pl.Int64)
     if a.fn == "sum":

@@ -2,8 +2,9 @@
 
 All the aggregates of one query that read a table and need no ordering become conditional
 aggregates of one grouped subquery over that table (`COUNT(CASE WHEN window AND where THEN 1
-END)`); `first` and `last` each get a subquery that numbers the customer's events with
-ROW_NUMBER() in (time, value) order, nulls first, and keeps number 1. A customer with no events
+END)`), `first`/`last` of the time column itself as MIN/MAX there; any other `first` and `last`
+gets a subquery that numbers the customer's events with ROW_NUMBER() in (time, value) order,
+nulls first, and keeps number 1. A customer with no events
 has no row in a subquery, so the LEFT JOIN gives null, and COALESCE turns count, count_distinct
 and sum into 0 (docs/semantics.md, "Events").
 """
@@ -58,7 +59,7 @@ class EventJoins:
             self.lowering.check_text_grouping()
         if a.fn in ("first", "last") and text_field:
             self.lowering.check_text_ordering(f"{a.fn}() of text (ties are broken by ordering the text)")
-        if a.fn in ("first", "last"):
+        if a.fn in ("first", "last") and not _is_time(a):
             if a not in self.ordered:
                 self.ordered.append(a)
             source = self.name(("ordered", a), f"{a.fn}{len(self.ordered) - 1}")
@@ -136,7 +137,8 @@ class EventJoins:
             return exp.Count(this=exp.Distinct(expressions=[self._when(mask, value)]))
         if a.fn == "avg":
             return exp.Avg(this=self._when(mask, cast(value, "DOUBLE")))
-        fn = {"sum": exp.Sum, "min": exp.Min, "max": exp.Max}[a.fn]
+        # first/last of the time itself (recency) is its min/max: no numbering subquery needed
+        fn = {"sum": exp.Sum, "min": exp.Min, "max": exp.Max, "first": exp.Min, "last": exp.Max}[a.fn]
         return fn(this=self._when(mask, value))
 
     def _first_or_last(self, a: ir.Aggregate) -> exp.Select:
@@ -163,6 +165,11 @@ class EventJoins:
         return (exp.select(exp.column(self._ident(self.key_name)), exp.column(self._ident(v)), copy=False)
                 .from_(exp.alias_(exp.Subquery(this=inner), self._ident(numbered), table=True, copy=False), copy=False)
                 .where(exp.EQ(this=exp.column(self._ident(n)), expression=exp.Literal.number(1)), copy=False))
+
+
+def _is_time(a: ir.Aggregate) -> bool:
+    """first/last of the table's time column: the earliest/latest time read, never null."""
+    return a.field is not None and a.field.name == a.window.at
 
 
 def join_events(query: exp.Select, source: exp.Table, key: str, joins: EventJoins) -> exp.Select:

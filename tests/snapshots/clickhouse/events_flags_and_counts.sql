@@ -22,8 +22,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN TRUE ELSE FALSE END AS "distinct",
   CASE
-    WHEN DATE_DIFF(DAY, CAST(segdsl_last0.segdsl_a12 AS Nullable(DATE)), CAST('2026-11-01' AS Date32)) > 180
-    AND segdsl_first1.segdsl_a14 = 'A'
+    WHEN DATE_DIFF(DAY, CAST(segdsl_orders.segdsl_a11 AS Nullable(DATE)), CAST('2026-11-01' AS Date32)) > 180
+    AND segdsl_first0.segdsl_a13 = 'A'
     THEN TRUE
     ELSE FALSE
   END AS lapsed
@@ -73,7 +73,13 @@ LEFT JOIN (
         WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6)) AND amount > 0
         THEN sku
       END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(
+      CASE
+        WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+        THEN ordered_at
+      END
+    ) AS segdsl_a11
   FROM orders
   WHERE
     NOT (
@@ -101,32 +107,12 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       code AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT (
-        code IS NULL
-      )
-      AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
-  ) AS segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      sku AS segdsl_a14,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+      sku AS segdsl_a13,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n
     FROM orders
     WHERE
       NOT (
@@ -134,11 +120,11 @@ LEFT JOIN (
       )
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
       AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
 
 SELECT
   code,
@@ -164,8 +150,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN TRUE ELSE FALSE END AS "distinct",
   CASE
-    WHEN DATE_DIFF(DAY, CAST(segdsl_last0.segdsl_a12 AS Nullable(DATE)), CAST('2026-11-01' AS Date32)) > 180
-    AND segdsl_first1.segdsl_a14 = 'A'
+    WHEN DATE_DIFF(DAY, CAST(segdsl_orders.segdsl_a11 AS Nullable(DATE)), CAST('2026-11-01' AS Date32)) > 180
+    AND segdsl_first0.segdsl_a13 = 'A'
     THEN TRUE
     ELSE FALSE
   END AS lapsed
@@ -215,7 +201,13 @@ LEFT JOIN (
         WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6)) AND amount > 0
         THEN sku
       END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(
+      CASE
+        WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+        THEN ordered_at
+      END
+    ) AS segdsl_a11
   FROM orders
   WHERE
     NOT (
@@ -243,32 +235,12 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       code AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT (
-        code IS NULL
-      )
-      AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
-  ) AS segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      sku AS segdsl_a14,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+      sku AS segdsl_a13,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n
     FROM orders
     WHERE
       NOT (
@@ -276,18 +248,18 @@ LEFT JOIN (
       )
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
       AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
 
 SELECT
   COALESCE(
     SUM(
       CASE
-        WHEN DATE_DIFF(DAY, CAST(segdsl_last0.segdsl_a1 AS Nullable(DATE)), CAST('2026-11-01' AS Date32)) > 180
-        AND segdsl_first1.segdsl_a3 = 'A'
+        WHEN DATE_DIFF(DAY, CAST(segdsl_orders.segdsl_a1 AS Nullable(DATE)), CAST('2026-11-01' AS Date32)) > 180
+        AND segdsl_first0.segdsl_a3 = 'A'
         THEN 1
         ELSE 0
       END
@@ -297,24 +269,23 @@ SELECT
 FROM customers AS segdsl_entity
 LEFT JOIN (
   SELECT
-    segdsl_k,
-    segdsl_a1
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      ordered_at AS segdsl_a1,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT (
-        code IS NULL
-      )
-      AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
-  ) AS segdsl_numbered
+    code AS segdsl_k,
+    MAX(
+      CASE
+        WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+        THEN ordered_at
+      END
+    ) AS segdsl_a1
+  FROM orders
   WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
+    NOT (
+      code IS NULL
+    )
+    AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+  GROUP BY
+    code
+) AS segdsl_orders
+  ON segdsl_entity.code = segdsl_orders.segdsl_k
 LEFT JOIN (
   SELECT
     segdsl_k,
@@ -323,7 +294,7 @@ LEFT JOIN (
     SELECT
       code AS segdsl_k,
       sku AS segdsl_a3,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n
     FROM orders
     WHERE
       NOT (
@@ -331,8 +302,8 @@ LEFT JOIN (
       )
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
       AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;

@@ -22,10 +22,13 @@ FROM (
     CASE
       WHEN CASE
         WHEN NOT (
-          segdsl_last0.segdsl_a3 IS NULL
+          segdsl_orders.segdsl_a2 IS NULL
         )
         THEN CAST(CEIL(
-          CAST(5 * COUNT(segdsl_last0.segdsl_a3) OVER (ORDER BY segdsl_last0.segdsl_a3 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(segdsl_last0.segdsl_a3) OVER ()
+          CAST(5 * COUNT(segdsl_orders.segdsl_a2) OVER (
+            ORDER BY segdsl_orders.segdsl_a2
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+          ) AS Nullable(Float64)) / COUNT(segdsl_orders.segdsl_a2) OVER ()
         ) AS Nullable(Int64))
       END = 5
       AND CASE
@@ -64,38 +67,23 @@ FROM (
           AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
           THEN amount
         END
-      ) AS segdsl_a1
+      ) AS segdsl_a1,
+      MAX(
+        CASE
+          WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+          THEN ordered_at
+        END
+      ) AS segdsl_a2
     FROM orders
     WHERE
       NOT (
         id IS NULL
       )
-      AND ordered_at > CAST('2025-11-01 00:00:00' AS DateTime64(6))
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
     GROUP BY
       id
   ) AS segdsl_orders
     ON segdsl_entity.id = segdsl_orders.segdsl_k
-  LEFT JOIN (
-    SELECT
-      segdsl_k,
-      segdsl_a3
-    FROM (
-      SELECT
-        id AS segdsl_k,
-        ordered_at AS segdsl_a3,
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
-      FROM orders
-      WHERE
-        NOT (
-          id IS NULL
-        )
-        AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
-    ) AS segdsl_numbered
-    WHERE
-      segdsl_n = 1
-  ) AS segdsl_last0
-    ON segdsl_entity.id = segdsl_last0.segdsl_k
 ) AS segdsl_ranked;
 
 SELECT
@@ -106,10 +94,13 @@ FROM (
     CASE
       WHEN CASE
         WHEN NOT (
-          segdsl_last0.segdsl_a1 IS NULL
+          segdsl_orders.segdsl_a1 IS NULL
         )
         THEN CAST(CEIL(
-          CAST(5 * COUNT(segdsl_last0.segdsl_a1) OVER (ORDER BY segdsl_last0.segdsl_a1 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(segdsl_last0.segdsl_a1) OVER ()
+          CAST(5 * COUNT(segdsl_orders.segdsl_a1) OVER (
+            ORDER BY segdsl_orders.segdsl_a1
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+          ) AS Nullable(Float64)) / COUNT(segdsl_orders.segdsl_a1) OVER ()
         ) AS Nullable(Int64))
       END = 5
       AND CASE
@@ -129,24 +120,23 @@ FROM (
   FROM customers AS segdsl_entity
   LEFT JOIN (
     SELECT
-      segdsl_k,
-      segdsl_a1
-    FROM (
-      SELECT
-        id AS segdsl_k,
-        ordered_at AS segdsl_a1,
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
-      FROM orders
-      WHERE
-        NOT (
-          id IS NULL
-        )
-        AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
-    ) AS segdsl_numbered
+      id AS segdsl_k,
+      MAX(
+        CASE
+          WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+          THEN ordered_at
+        END
+      ) AS segdsl_a1
+    FROM orders
     WHERE
-      segdsl_n = 1
-  ) AS segdsl_last0
-    ON segdsl_entity.id = segdsl_last0.segdsl_k
+      NOT (
+        id IS NULL
+      )
+      AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+    GROUP BY
+      id
+  ) AS segdsl_orders
+    ON segdsl_entity.id = segdsl_orders.segdsl_k
 ) AS segdsl_ranked
 WHERE
   segdsl_f0;
@@ -174,10 +164,13 @@ FROM (
     CASE
       WHEN CASE
         WHEN NOT (
-          segdsl_last0.segdsl_a3 IS NULL
+          segdsl_orders.segdsl_a2 IS NULL
         )
         THEN CAST(CEIL(
-          CAST(5 * COUNT(segdsl_last0.segdsl_a3) OVER (ORDER BY segdsl_last0.segdsl_a3 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS Nullable(Float64)) / COUNT(segdsl_last0.segdsl_a3) OVER ()
+          CAST(5 * COUNT(segdsl_orders.segdsl_a2) OVER (
+            ORDER BY segdsl_orders.segdsl_a2
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+          ) AS Nullable(Float64)) / COUNT(segdsl_orders.segdsl_a2) OVER ()
         ) AS Nullable(Int64))
       END = 5
       AND CASE
@@ -216,36 +209,21 @@ FROM (
           AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
           THEN amount
         END
-      ) AS segdsl_a1
+      ) AS segdsl_a1,
+      MAX(
+        CASE
+          WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
+          THEN ordered_at
+        END
+      ) AS segdsl_a2
     FROM orders
     WHERE
       NOT (
         id IS NULL
       )
-      AND ordered_at > CAST('2025-11-01 00:00:00' AS DateTime64(6))
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
     GROUP BY
       id
   ) AS segdsl_orders
     ON segdsl_entity.id = segdsl_orders.segdsl_k
-  LEFT JOIN (
-    SELECT
-      segdsl_k,
-      segdsl_a3
-    FROM (
-      SELECT
-        id AS segdsl_k,
-        ordered_at AS segdsl_a3,
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
-      FROM orders
-      WHERE
-        NOT (
-          id IS NULL
-        )
-        AND ordered_at <= CAST('2026-11-01 00:00:00' AS DateTime64(6))
-    ) AS segdsl_numbered
-    WHERE
-      segdsl_n = 1
-  ) AS segdsl_last0
-    ON segdsl_entity.id = segdsl_last0.segdsl_k
 ) AS segdsl_ranked;

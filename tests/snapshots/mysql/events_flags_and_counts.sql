@@ -22,8 +22,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN TRUE ELSE FALSE END AS `distinct`,
   CASE
-    WHEN DATEDIFF(CAST('2026-11-01' AS DATE), CAST(segdsl_last0.segdsl_a12 AS DATE)) > 180
-    AND CAST(segdsl_first1.segdsl_a14 AS BINARY) = CAST('A' AS BINARY)
+    WHEN DATEDIFF(CAST('2026-11-01' AS DATE), CAST(segdsl_orders.segdsl_a11 AS DATE)) > 180
+    AND CAST(segdsl_first0.segdsl_a13 AS BINARY) = CAST('A' AS BINARY)
     THEN TRUE
     ELSE FALSE
   END AS lapsed
@@ -69,7 +69,10 @@ LEFT JOIN (
         WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME) AND amount > 0
         THEN CAST(sku AS BINARY)
       END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(
+      CASE WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME) THEN ordered_at END
+    ) AS segdsl_a11
   FROM orders
   WHERE
     NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME)
@@ -92,42 +95,25 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       CAST(code AS BINARY) AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY CAST(code AS BINARY) ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME)
-  ) AS segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON CAST(segdsl_entity.code AS BINARY) = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      CAST(code AS BINARY) AS segdsl_k,
-      sku AS segdsl_a14,
+      sku AS segdsl_a13,
       ROW_NUMBER() OVER (
         PARTITION BY CAST(code AS BINARY)
         ORDER BY ordered_at ASC, CAST(sku AS BINARY) ASC
-      ) AS segdsl_n_
+      ) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME)
       AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON CAST(segdsl_entity.code AS BINARY) = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON CAST(segdsl_entity.code AS BINARY) = segdsl_first0.segdsl_k;
 
 SELECT
   code,
@@ -153,8 +139,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN TRUE ELSE FALSE END AS `distinct`,
   CASE
-    WHEN DATEDIFF(CAST('2026-11-01' AS DATE), CAST(segdsl_last0.segdsl_a12 AS DATE)) > 180
-    AND CAST(segdsl_first1.segdsl_a14 AS BINARY) = CAST('A' AS BINARY)
+    WHEN DATEDIFF(CAST('2026-11-01' AS DATE), CAST(segdsl_orders.segdsl_a11 AS DATE)) > 180
+    AND CAST(segdsl_first0.segdsl_a13 AS BINARY) = CAST('A' AS BINARY)
     THEN TRUE
     ELSE FALSE
   END AS lapsed
@@ -200,7 +186,10 @@ LEFT JOIN (
         WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME) AND amount > 0
         THEN CAST(sku AS BINARY)
       END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(
+      CASE WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME) THEN ordered_at END
+    ) AS segdsl_a11
   FROM orders
   WHERE
     NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME)
@@ -223,46 +212,29 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       code AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME)
-  ) AS segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      sku AS segdsl_a14,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, CAST(sku AS BINARY) ASC) AS segdsl_n_
+      sku AS segdsl_a13,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, CAST(sku AS BINARY) ASC) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME)
       AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
 
 SELECT
   COALESCE(
     SUM(
       CASE
-        WHEN DATEDIFF(CAST('2026-11-01' AS DATE), CAST(segdsl_last0.segdsl_a1 AS DATE)) > 180
-        AND CAST(segdsl_first1.segdsl_a3 AS BINARY) = CAST('A' AS BINARY)
+        WHEN DATEDIFF(CAST('2026-11-01' AS DATE), CAST(segdsl_orders.segdsl_a1 AS DATE)) > 180
+        AND CAST(segdsl_first0.segdsl_a3 AS BINARY) = CAST('A' AS BINARY)
         THEN 1
         ELSE 0
       END
@@ -272,21 +244,17 @@ SELECT
 FROM customers AS segdsl_entity
 LEFT JOIN (
   SELECT
-    segdsl_k,
-    segdsl_a1
-  FROM (
-    SELECT
-      CAST(code AS BINARY) AS segdsl_k,
-      ordered_at AS segdsl_a1,
-      ROW_NUMBER() OVER (PARTITION BY CAST(code AS BINARY) ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME)
-  ) AS segdsl_numbered
+    CAST(code AS BINARY) AS segdsl_k,
+    MAX(
+      CASE WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME) THEN ordered_at END
+    ) AS segdsl_a1
+  FROM orders
   WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON CAST(segdsl_entity.code AS BINARY) = segdsl_last0.segdsl_k
+    NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME)
+  GROUP BY
+    CAST(code AS BINARY)
+) AS segdsl_orders
+  ON CAST(segdsl_entity.code AS BINARY) = segdsl_orders.segdsl_k
 LEFT JOIN (
   SELECT
     segdsl_k,
@@ -298,14 +266,14 @@ LEFT JOIN (
       ROW_NUMBER() OVER (
         PARTITION BY CAST(code AS BINARY)
         ORDER BY ordered_at ASC, CAST(sku AS BINARY) ASC
-      ) AS segdsl_n_
+      ) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS DATETIME)
       AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON CAST(segdsl_entity.code AS BINARY) = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON CAST(segdsl_entity.code AS BINARY) = segdsl_first0.segdsl_k;

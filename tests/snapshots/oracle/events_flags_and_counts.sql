@@ -22,8 +22,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN 1 ELSE 0 END AS "DISTINCT",
   CASE
-    WHEN TO_DATE('2026-11-01', 'YYYY-MM-DD') - TRUNC(CAST(segdsl_last0.segdsl_a12 AS DATE)) > 180
-    AND segdsl_first1.segdsl_a14 = 'A'
+    WHEN TO_DATE('2026-11-01', 'YYYY-MM-DD') - TRUNC(CAST(segdsl_orders.segdsl_a11 AS DATE)) > 180
+    AND segdsl_first0.segdsl_a13 = 'A'
     THEN 1
     ELSE 0
   END AS lapsed
@@ -86,7 +86,13 @@ LEFT JOIN (
         AND amount > 0
         THEN sku
       END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(
+      CASE
+        WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN ordered_at
+      END
+    ) AS segdsl_a11
   FROM orders
   WHERE
     NOT code IS NULL
@@ -110,40 +116,22 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       code AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL
-      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
-  ) segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      sku AS segdsl_a14,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+      sku AS segdsl_a13,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL
       AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
       AND discounted = 1
-  ) segdsl_numbered_
+  ) segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
 
 SELECT
   code,
@@ -169,8 +157,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN 1 ELSE 0 END AS "DISTINCT",
   CASE
-    WHEN TO_DATE('2026-11-01', 'YYYY-MM-DD') - TRUNC(CAST(segdsl_last0.segdsl_a12 AS DATE)) > 180
-    AND segdsl_first1.segdsl_a14 = 'A'
+    WHEN TO_DATE('2026-11-01', 'YYYY-MM-DD') - TRUNC(CAST(segdsl_orders.segdsl_a11 AS DATE)) > 180
+    AND segdsl_first0.segdsl_a13 = 'A'
     THEN 1
     ELSE 0
   END AS lapsed
@@ -233,7 +221,13 @@ LEFT JOIN (
         AND amount > 0
         THEN sku
       END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(
+      CASE
+        WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN ordered_at
+      END
+    ) AS segdsl_a11
   FROM orders
   WHERE
     NOT code IS NULL
@@ -257,47 +251,29 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       code AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL
-      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
-  ) segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      sku AS segdsl_a14,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+      sku AS segdsl_a13,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL
       AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
       AND discounted = 1
-  ) segdsl_numbered_
+  ) segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
 
 SELECT
   COALESCE(
     SUM(
       CASE
-        WHEN TO_DATE('2026-11-01', 'YYYY-MM-DD') - TRUNC(CAST(segdsl_last0.segdsl_a1 AS DATE)) > 180
-        AND segdsl_first1.segdsl_a3 = 'A'
+        WHEN TO_DATE('2026-11-01', 'YYYY-MM-DD') - TRUNC(CAST(segdsl_orders.segdsl_a1 AS DATE)) > 180
+        AND segdsl_first0.segdsl_a3 = 'A'
         THEN 1
         ELSE 0
       END
@@ -307,22 +283,21 @@ SELECT
 FROM customers segdsl_entity
 LEFT JOIN (
   SELECT
-    segdsl_k,
-    segdsl_a1
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      ordered_at AS segdsl_a1,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL
-      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
-  ) segdsl_numbered
+    code AS segdsl_k,
+    MAX(
+      CASE
+        WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+        THEN ordered_at
+      END
+    ) AS segdsl_a1
+  FROM orders
   WHERE
-    segdsl_n = 1
-) segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
+    NOT code IS NULL
+    AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+  GROUP BY
+    code
+) segdsl_orders
+  ON segdsl_entity.code = segdsl_orders.segdsl_k
 LEFT JOIN (
   SELECT
     segdsl_k,
@@ -331,14 +306,14 @@ LEFT JOIN (
     SELECT
       code AS segdsl_k,
       sku AS segdsl_a3,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL
       AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
       AND discounted = 1
-  ) segdsl_numbered_
+  ) segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;

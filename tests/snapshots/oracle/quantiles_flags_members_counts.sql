@@ -19,9 +19,12 @@ FROM (
     END AS segdsl_f0,
     CASE
       WHEN CASE
-        WHEN NOT segdsl_last0.segdsl_a3 IS NULL
+        WHEN NOT segdsl_orders.segdsl_a2 IS NULL
         THEN CAST(CEIL(
-          CAST(5 * COUNT(segdsl_last0.segdsl_a3) OVER (ORDER BY segdsl_last0.segdsl_a3 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / COUNT(segdsl_last0.segdsl_a3) OVER ()
+          CAST(5 * COUNT(segdsl_orders.segdsl_a2) OVER (
+            ORDER BY segdsl_orders.segdsl_a2
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+          ) AS DOUBLE PRECISION) / COUNT(segdsl_orders.segdsl_a2) OVER ()
         ) AS INT)
       END = 5
       AND CASE
@@ -56,34 +59,21 @@ FROM (
           AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
           THEN amount
         END
-      ) AS segdsl_a1
+      ) AS segdsl_a1,
+      MAX(
+        CASE
+          WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+          THEN ordered_at
+        END
+      ) AS segdsl_a2
     FROM orders
     WHERE
       NOT id IS NULL
-      AND ordered_at > TO_TIMESTAMP('2025-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
       AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
     GROUP BY
       id
   ) segdsl_orders
     ON segdsl_entity.id = segdsl_orders.segdsl_k
-  LEFT JOIN (
-    SELECT
-      segdsl_k,
-      segdsl_a3
-    FROM (
-      SELECT
-        id AS segdsl_k,
-        ordered_at AS segdsl_a3,
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
-      FROM orders
-      WHERE
-        NOT id IS NULL
-        AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
-    ) segdsl_numbered
-    WHERE
-      segdsl_n = 1
-  ) segdsl_last0
-    ON segdsl_entity.id = segdsl_last0.segdsl_k
 ) segdsl_ranked;
 
 SELECT
@@ -93,9 +83,12 @@ FROM (
     id,
     CASE
       WHEN CASE
-        WHEN NOT segdsl_last0.segdsl_a1 IS NULL
+        WHEN NOT segdsl_orders.segdsl_a1 IS NULL
         THEN CAST(CEIL(
-          CAST(5 * COUNT(segdsl_last0.segdsl_a1) OVER (ORDER BY segdsl_last0.segdsl_a1 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / COUNT(segdsl_last0.segdsl_a1) OVER ()
+          CAST(5 * COUNT(segdsl_orders.segdsl_a1) OVER (
+            ORDER BY segdsl_orders.segdsl_a1
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+          ) AS DOUBLE PRECISION) / COUNT(segdsl_orders.segdsl_a1) OVER ()
         ) AS INT)
       END = 5
       AND CASE
@@ -113,22 +106,21 @@ FROM (
   FROM customers segdsl_entity
   LEFT JOIN (
     SELECT
-      segdsl_k,
-      segdsl_a1
-    FROM (
-      SELECT
-        id AS segdsl_k,
-        ordered_at AS segdsl_a1,
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
-      FROM orders
-      WHERE
-        NOT id IS NULL
-        AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
-    ) segdsl_numbered
+      id AS segdsl_k,
+      MAX(
+        CASE
+          WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+          THEN ordered_at
+        END
+      ) AS segdsl_a1
+    FROM orders
     WHERE
-      segdsl_n = 1
-  ) segdsl_last0
-    ON segdsl_entity.id = segdsl_last0.segdsl_k
+      NOT id IS NULL
+      AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+    GROUP BY
+      id
+  ) segdsl_orders
+    ON segdsl_entity.id = segdsl_orders.segdsl_k
 ) segdsl_ranked
 WHERE
   segdsl_f0 = 1;
@@ -153,9 +145,12 @@ FROM (
     END AS segdsl_f0,
     CASE
       WHEN CASE
-        WHEN NOT segdsl_last0.segdsl_a3 IS NULL
+        WHEN NOT segdsl_orders.segdsl_a2 IS NULL
         THEN CAST(CEIL(
-          CAST(5 * COUNT(segdsl_last0.segdsl_a3) OVER (ORDER BY segdsl_last0.segdsl_a3 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / COUNT(segdsl_last0.segdsl_a3) OVER ()
+          CAST(5 * COUNT(segdsl_orders.segdsl_a2) OVER (
+            ORDER BY segdsl_orders.segdsl_a2
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+          ) AS DOUBLE PRECISION) / COUNT(segdsl_orders.segdsl_a2) OVER ()
         ) AS INT)
       END = 5
       AND CASE
@@ -190,32 +185,19 @@ FROM (
           AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
           THEN amount
         END
-      ) AS segdsl_a1
+      ) AS segdsl_a1,
+      MAX(
+        CASE
+          WHEN ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
+          THEN ordered_at
+        END
+      ) AS segdsl_a2
     FROM orders
     WHERE
       NOT id IS NULL
-      AND ordered_at > TO_TIMESTAMP('2025-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
       AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
     GROUP BY
       id
   ) segdsl_orders
     ON segdsl_entity.id = segdsl_orders.segdsl_k
-  LEFT JOIN (
-    SELECT
-      segdsl_k,
-      segdsl_a3
-    FROM (
-      SELECT
-        id AS segdsl_k,
-        ordered_at AS segdsl_a3,
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
-      FROM orders
-      WHERE
-        NOT id IS NULL
-        AND ordered_at <= TO_TIMESTAMP('2026-11-01 00:00:00', 'YYYY-MM-DD HH24:MI:SS')
-    ) segdsl_numbered
-    WHERE
-      segdsl_n = 1
-  ) segdsl_last0
-    ON segdsl_entity.id = segdsl_last0.segdsl_k
 ) segdsl_ranked;

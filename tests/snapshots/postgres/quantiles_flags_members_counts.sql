@@ -19,9 +19,12 @@ FROM (
     END AS segdsl_f0,
     CASE
       WHEN CASE
-        WHEN NOT segdsl_last0.segdsl_a3 IS NULL
+        WHEN NOT segdsl_orders.segdsl_a2 IS NULL
         THEN CAST(CEIL(
-          CAST(5 * COUNT(segdsl_last0.segdsl_a3) OVER (ORDER BY segdsl_last0.segdsl_a3 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / COUNT(segdsl_last0.segdsl_a3) OVER ()
+          CAST(5 * COUNT(segdsl_orders.segdsl_a2) OVER (
+            ORDER BY segdsl_orders.segdsl_a2
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+          ) AS DOUBLE PRECISION) / COUNT(segdsl_orders.segdsl_a2) OVER ()
         ) AS BIGINT)
       END = 5
       AND CASE
@@ -56,33 +59,20 @@ FROM (
           AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
           THEN amount
         END
-      ) AS segdsl_a1
+      ) AS segdsl_a1,
+      MAX(
+        CASE
+          WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+          THEN ordered_at
+        END
+      ) AS segdsl_a2
     FROM orders
     WHERE
-      NOT id IS NULL
-      AND ordered_at > CAST('2025-11-01 00:00:00' AS TIMESTAMP)
-      AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+      NOT id IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
     GROUP BY
       id
   ) AS segdsl_orders
     ON segdsl_entity.id = segdsl_orders.segdsl_k
-  LEFT JOIN (
-    SELECT
-      segdsl_k,
-      segdsl_a3
-    FROM (
-      SELECT
-        id AS segdsl_k,
-        ordered_at AS segdsl_a3,
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
-      FROM orders
-      WHERE
-        NOT id IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
-    ) AS segdsl_numbered
-    WHERE
-      segdsl_n = 1
-  ) AS segdsl_last0
-    ON segdsl_entity.id = segdsl_last0.segdsl_k
 ) AS segdsl_ranked;
 
 SELECT
@@ -92,9 +82,12 @@ FROM (
     id,
     CASE
       WHEN CASE
-        WHEN NOT segdsl_last0.segdsl_a1 IS NULL
+        WHEN NOT segdsl_orders.segdsl_a1 IS NULL
         THEN CAST(CEIL(
-          CAST(5 * COUNT(segdsl_last0.segdsl_a1) OVER (ORDER BY segdsl_last0.segdsl_a1 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / COUNT(segdsl_last0.segdsl_a1) OVER ()
+          CAST(5 * COUNT(segdsl_orders.segdsl_a1) OVER (
+            ORDER BY segdsl_orders.segdsl_a1
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+          ) AS DOUBLE PRECISION) / COUNT(segdsl_orders.segdsl_a1) OVER ()
         ) AS BIGINT)
       END = 5
       AND CASE
@@ -112,21 +105,20 @@ FROM (
   FROM customers AS segdsl_entity
   LEFT JOIN (
     SELECT
-      segdsl_k,
-      segdsl_a1
-    FROM (
-      SELECT
-        id AS segdsl_k,
-        ordered_at AS segdsl_a1,
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
-      FROM orders
-      WHERE
-        NOT id IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
-    ) AS segdsl_numbered
+      id AS segdsl_k,
+      MAX(
+        CASE
+          WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+          THEN ordered_at
+        END
+      ) AS segdsl_a1
+    FROM orders
     WHERE
-      segdsl_n = 1
-  ) AS segdsl_last0
-    ON segdsl_entity.id = segdsl_last0.segdsl_k
+      NOT id IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+    GROUP BY
+      id
+  ) AS segdsl_orders
+    ON segdsl_entity.id = segdsl_orders.segdsl_k
 ) AS segdsl_ranked
 WHERE
   segdsl_f0;
@@ -151,9 +143,12 @@ FROM (
     END AS segdsl_f0,
     CASE
       WHEN CASE
-        WHEN NOT segdsl_last0.segdsl_a3 IS NULL
+        WHEN NOT segdsl_orders.segdsl_a2 IS NULL
         THEN CAST(CEIL(
-          CAST(5 * COUNT(segdsl_last0.segdsl_a3) OVER (ORDER BY segdsl_last0.segdsl_a3 RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW) AS DOUBLE PRECISION) / COUNT(segdsl_last0.segdsl_a3) OVER ()
+          CAST(5 * COUNT(segdsl_orders.segdsl_a2) OVER (
+            ORDER BY segdsl_orders.segdsl_a2
+            RANGE BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW
+          ) AS DOUBLE PRECISION) / COUNT(segdsl_orders.segdsl_a2) OVER ()
         ) AS BIGINT)
       END = 5
       AND CASE
@@ -188,31 +183,18 @@ FROM (
           AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
           THEN amount
         END
-      ) AS segdsl_a1
+      ) AS segdsl_a1,
+      MAX(
+        CASE
+          WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+          THEN ordered_at
+        END
+      ) AS segdsl_a2
     FROM orders
     WHERE
-      NOT id IS NULL
-      AND ordered_at > CAST('2025-11-01 00:00:00' AS TIMESTAMP)
-      AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+      NOT id IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
     GROUP BY
       id
   ) AS segdsl_orders
     ON segdsl_entity.id = segdsl_orders.segdsl_k
-  LEFT JOIN (
-    SELECT
-      segdsl_k,
-      segdsl_a3
-    FROM (
-      SELECT
-        id AS segdsl_k,
-        ordered_at AS segdsl_a3,
-        ROW_NUMBER() OVER (PARTITION BY id ORDER BY ordered_at DESC) AS segdsl_n
-      FROM orders
-      WHERE
-        NOT id IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
-    ) AS segdsl_numbered
-    WHERE
-      segdsl_n = 1
-  ) AS segdsl_last0
-    ON segdsl_entity.id = segdsl_last0.segdsl_k
 ) AS segdsl_ranked;

@@ -21,8 +21,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN TRUE ELSE FALSE END AS "distinct",
   CASE
-    WHEN CAST((JULIANDAY('2026-11-01') - JULIANDAY(DATE(segdsl_last0.segdsl_a12))) AS INTEGER) > 180
-    AND segdsl_first1.segdsl_a14 = 'A'
+    WHEN CAST((JULIANDAY('2026-11-01') - JULIANDAY(DATE(segdsl_orders.segdsl_a11))) AS INTEGER) > 180
+    AND segdsl_first0.segdsl_a13 = 'A'
     THEN TRUE
     ELSE FALSE
   END AS lapsed
@@ -55,7 +55,8 @@ LEFT JOIN (
     MIN(CASE WHEN ordered_at <= '2026-11-01 00:00:00' THEN qty END) AS segdsl_a8,
     COUNT(
       DISTINCT CASE WHEN ordered_at <= '2026-11-01 00:00:00' AND amount > 0 THEN sku END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(CASE WHEN ordered_at <= '2026-11-01 00:00:00' THEN ordered_at END) AS segdsl_a11
   FROM orders
   WHERE
     NOT code IS NULL AND ordered_at <= '2026-11-01 00:00:00'
@@ -78,37 +79,20 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       code AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL AND ordered_at <= '2026-11-01 00:00:00'
-  ) AS segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      sku AS segdsl_a14,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC) AS segdsl_n_
+      sku AS segdsl_a13,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL AND ordered_at <= '2026-11-01 00:00:00' AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
 
 SELECT
   code,
@@ -133,8 +117,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN TRUE ELSE FALSE END AS "distinct",
   CASE
-    WHEN CAST((JULIANDAY('2026-11-01') - JULIANDAY(DATE(segdsl_last0.segdsl_a12))) AS INTEGER) > 180
-    AND segdsl_first1.segdsl_a14 = 'A'
+    WHEN CAST((JULIANDAY('2026-11-01') - JULIANDAY(DATE(segdsl_orders.segdsl_a11))) AS INTEGER) > 180
+    AND segdsl_first0.segdsl_a13 = 'A'
     THEN TRUE
     ELSE FALSE
   END AS lapsed
@@ -167,7 +151,8 @@ LEFT JOIN (
     MIN(CASE WHEN ordered_at <= '2026-11-01 00:00:00' THEN qty END) AS segdsl_a8,
     COUNT(
       DISTINCT CASE WHEN ordered_at <= '2026-11-01 00:00:00' AND amount > 0 THEN sku END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(CASE WHEN ordered_at <= '2026-11-01 00:00:00' THEN ordered_at END) AS segdsl_a11
   FROM orders
   WHERE
     NOT code IS NULL AND ordered_at <= '2026-11-01 00:00:00'
@@ -190,44 +175,27 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       code AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL AND ordered_at <= '2026-11-01 00:00:00'
-  ) AS segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      sku AS segdsl_a14,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC) AS segdsl_n_
+      sku AS segdsl_a13,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL AND ordered_at <= '2026-11-01 00:00:00' AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
 
 SELECT
   COALESCE(
     SUM(
       CASE
-        WHEN CAST((JULIANDAY('2026-11-01') - JULIANDAY(DATE(segdsl_last0.segdsl_a1))) AS INTEGER) > 180
-        AND segdsl_first1.segdsl_a3 = 'A'
+        WHEN CAST((JULIANDAY('2026-11-01') - JULIANDAY(DATE(segdsl_orders.segdsl_a1))) AS INTEGER) > 180
+        AND segdsl_first0.segdsl_a3 = 'A'
         THEN 1
         ELSE 0
       END
@@ -237,21 +205,15 @@ SELECT
 FROM customers AS segdsl_entity
 LEFT JOIN (
   SELECT
-    segdsl_k,
-    segdsl_a1
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      ordered_at AS segdsl_a1,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL AND ordered_at <= '2026-11-01 00:00:00'
-  ) AS segdsl_numbered
+    code AS segdsl_k,
+    MAX(CASE WHEN ordered_at <= '2026-11-01 00:00:00' THEN ordered_at END) AS segdsl_a1
+  FROM orders
   WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
+    NOT code IS NULL AND ordered_at <= '2026-11-01 00:00:00'
+  GROUP BY
+    code
+) AS segdsl_orders
+  ON segdsl_entity.code = segdsl_orders.segdsl_k
 LEFT JOIN (
   SELECT
     segdsl_k,
@@ -260,12 +222,12 @@ LEFT JOIN (
     SELECT
       code AS segdsl_k,
       sku AS segdsl_a3,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC) AS segdsl_n_
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL AND ordered_at <= '2026-11-01 00:00:00' AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;

@@ -22,8 +22,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN TRUE ELSE FALSE END AS "distinct",
   CASE
-    WHEN DATE_DIFF('DAY', CAST(segdsl_last0.segdsl_a12 AS DATE), CAST('2026-11-01' AS DATE)) > 180
-    AND segdsl_first1.segdsl_a14 = 'A'
+    WHEN DATE_DIFF('DAY', CAST(segdsl_orders.segdsl_a11 AS DATE), CAST('2026-11-01' AS DATE)) > 180
+    AND segdsl_first0.segdsl_a13 = 'A'
     THEN TRUE
     ELSE FALSE
   END AS lapsed
@@ -69,7 +69,13 @@ LEFT JOIN (
         WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP) AND amount > 0
         THEN sku
       END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(
+      CASE
+        WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+        THEN ordered_at
+      END
+    ) AS segdsl_a11
   FROM orders
   WHERE
     NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
@@ -92,39 +98,22 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       code AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
-  ) AS segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      sku AS segdsl_a14,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+      sku AS segdsl_a13,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
       AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
 
 SELECT
   code,
@@ -150,8 +139,8 @@ SELECT
   END AS extremes,
   CASE WHEN COALESCE(segdsl_orders.segdsl_a10, 0) >= 2 THEN TRUE ELSE FALSE END AS "distinct",
   CASE
-    WHEN DATE_DIFF('DAY', CAST(segdsl_last0.segdsl_a12 AS DATE), CAST('2026-11-01' AS DATE)) > 180
-    AND segdsl_first1.segdsl_a14 = 'A'
+    WHEN DATE_DIFF('DAY', CAST(segdsl_orders.segdsl_a11 AS DATE), CAST('2026-11-01' AS DATE)) > 180
+    AND segdsl_first0.segdsl_a13 = 'A'
     THEN TRUE
     ELSE FALSE
   END AS lapsed
@@ -197,7 +186,13 @@ LEFT JOIN (
         WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP) AND amount > 0
         THEN sku
       END
-    ) AS segdsl_a10
+    ) AS segdsl_a10,
+    MAX(
+      CASE
+        WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+        THEN ordered_at
+      END
+    ) AS segdsl_a11
   FROM orders
   WHERE
     NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
@@ -220,46 +215,29 @@ LEFT JOIN (
 LEFT JOIN (
   SELECT
     segdsl_k,
-    segdsl_a12
+    segdsl_a13
   FROM (
     SELECT
       code AS segdsl_k,
-      ordered_at AS segdsl_a12,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
-  ) AS segdsl_numbered
-  WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
-LEFT JOIN (
-  SELECT
-    segdsl_k,
-    segdsl_a14
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      sku AS segdsl_a14,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+      sku AS segdsl_a13,
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
       AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
 
 SELECT
   COALESCE(
     SUM(
       CASE
-        WHEN DATE_DIFF('DAY', CAST(segdsl_last0.segdsl_a1 AS DATE), CAST('2026-11-01' AS DATE)) > 180
-        AND segdsl_first1.segdsl_a3 = 'A'
+        WHEN DATE_DIFF('DAY', CAST(segdsl_orders.segdsl_a1 AS DATE), CAST('2026-11-01' AS DATE)) > 180
+        AND segdsl_first0.segdsl_a3 = 'A'
         THEN 1
         ELSE 0
       END
@@ -269,21 +247,20 @@ SELECT
 FROM customers AS segdsl_entity
 LEFT JOIN (
   SELECT
-    segdsl_k,
-    segdsl_a1
-  FROM (
-    SELECT
-      code AS segdsl_k,
-      ordered_at AS segdsl_a1,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at DESC) AS segdsl_n
-    FROM orders
-    WHERE
-      NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
-  ) AS segdsl_numbered
+    code AS segdsl_k,
+    MAX(
+      CASE
+        WHEN ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+        THEN ordered_at
+      END
+    ) AS segdsl_a1
+  FROM orders
   WHERE
-    segdsl_n = 1
-) AS segdsl_last0
-  ON segdsl_entity.code = segdsl_last0.segdsl_k
+    NOT code IS NULL AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
+  GROUP BY
+    code
+) AS segdsl_orders
+  ON segdsl_entity.code = segdsl_orders.segdsl_k
 LEFT JOIN (
   SELECT
     segdsl_k,
@@ -292,14 +269,14 @@ LEFT JOIN (
     SELECT
       code AS segdsl_k,
       sku AS segdsl_a3,
-      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n_
+      ROW_NUMBER() OVER (PARTITION BY code ORDER BY ordered_at ASC, sku ASC NULLS FIRST) AS segdsl_n
     FROM orders
     WHERE
       NOT code IS NULL
       AND ordered_at <= CAST('2026-11-01 00:00:00' AS TIMESTAMP)
       AND discounted
-  ) AS segdsl_numbered_
+  ) AS segdsl_numbered
   WHERE
-    segdsl_n_ = 1
-) AS segdsl_first1
-  ON segdsl_entity.code = segdsl_first1.segdsl_k;
+    segdsl_n = 1
+) AS segdsl_first0
+  ON segdsl_entity.code = segdsl_first0.segdsl_k;
