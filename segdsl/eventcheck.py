@@ -11,6 +11,7 @@ import datetime as dt
 
 from . import ast, ir
 from .diagnostics import did_you_mean
+from .quantilecheck import QUANTILES
 from .schema import EventTable, Schema
 from .timeutil import shift, shift_or_none
 from .types import ANY, BOOL, FLOAT, INT, Type
@@ -144,8 +145,10 @@ class EventFieldChecker(ExprChecker):
         return super()._attr(node)
 
     def _call(self, node: ast.Call) -> ir.Expr:
-        if node.name in AGGREGATES:
-            raise self.fail("E316", f"{node.name}() cannot stand inside the condition of another aggregate",
+        if node.name in AGGREGATES or node.name in QUANTILES:
+            what = ("cannot stand inside the condition of another aggregate" if node.name in AGGREGATES
+                    else "ranks customers, so it cannot stand inside an aggregate's condition")
+            raise self.fail("E316" if node.name in AGGREGATES else "E318", f"{node.name}() {what}",
                             node.span, help="the condition after 'where' is about one event: compare its fields")
         return super()._call(node)
 

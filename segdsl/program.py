@@ -126,7 +126,7 @@ class Program:
         """evaluate() on frames already fitted to the schema (segdsl eval has fitted them when reading)."""
         from .vectorized import PolarsCompiler
 
-        compiler = PolarsCompiler(checked)
+        compiler = PolarsCompiler(checked.segments)
         lazy_events = {name: table.lazy() for name, table in (events or {}).items()}
         if segment is not None:
             query = compiler.query(frame.lazy(), [segment], lazy_events, key).filter(compiler.flag(segment)).select(key)
@@ -145,7 +145,7 @@ class Program:
                       events: dict[str, pl.DataFrame] | None = None) -> dict[str, int]:
         from .vectorized import PolarsCompiler
 
-        compiler = PolarsCompiler(checked)
+        compiler = PolarsCompiler(checked.segments)
         if not checked.segments:
             return {}
         names = list(checked.segments)

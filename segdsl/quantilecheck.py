@@ -23,9 +23,6 @@ def check_quantile(checker: ExprChecker, node: ast.Call) -> ir.Quantile:
     """The IR of one quantile call; a diagnostic (and _Invalid) for any mistake in it."""
     fn = node.name
     want = QUANTILES[fn]
-    if getattr(checker, "table", None) is not None:  # an EventFieldChecker: inside an aggregate's where
-        raise checker.fail("E318", f"{fn}() ranks customers, so it cannot stand inside an aggregate's condition",
-                           node.span, help="the condition after 'where' is about one event: compare its fields")
     if len(node.args) != want:
         raise checker.fail("E304", f"{fn}() takes {want} argument{'s' if want > 1 else ''}, but got {len(node.args)}",
                            node.span, help=f"for example {_EXAMPLE[fn]}")

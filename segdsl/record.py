@@ -22,6 +22,7 @@ from . import ir
 from .diagnostics import SegdslError, error
 from .reference import FUNCTIONS, first_last_order, python_regex
 from .timeutil import shift_or_none
+from .types import article as _a
 
 class RecordProgram:
     """The compiled segments of one checked program: `is_true[name](record)` and `segments_of`."""
@@ -100,10 +101,6 @@ def _events_problem(record: Mapping[str, Any], table: str, fields: Mapping) -> t
 
 _KINDS = {"int": (int,), "float": (int, float), "string": (str,), "enum": (str,), "bool": (bool,),
           "date": (dt.date,), "timestamp": (dt.datetime,)}
-
-
-def _a(word: str) -> str:
-    return f"an {word}" if word[0] in "aeiou" else f"a {word}"
 
 
 def _fits(value: Any, kind: str) -> bool:

@@ -81,4 +81,9 @@ def with_article(t: Type) -> str:
     word = str(t) if t.kind != "enum" else "an enum"
     if t.kind == "null":
         return "null"
-    return word if word.startswith("an ") else (f"an {word}" if word[0] in "aeiou" else f"a {word}")
+    return word if word.startswith("an ") else article(word)
+
+
+def article(word: str) -> str:
+    """'an int', 'a dict': a word with its indefinite article."""
+    return f"an {word}" if word[0] in "aeiou" else f"a {word}"

@@ -27,16 +27,9 @@ from .textcase import simple_case
 from .timeutil import UNIT_DAYS, shift_limit
 
 
-class _NoSegments:
-    segments: dict = {}
-
-
-_NO_SEGMENTS = _NoSegments()
-
-
 class PolarsCompiler:
-    def __init__(self, checked) -> None:
-        self.segments = checked.segments
+    def __init__(self, segments: dict[str, ir.SegmentIR]) -> None:
+        self.segments = segments  # a checked program's; none for the conditions of events
         self._memo: dict[str, pl.Expr] = {}
         self._named: dict[ir.Expr, str] = {}  # sub-conditions computed once, as columns of the query
 
@@ -52,7 +45,7 @@ class PolarsCompiler:
         roots = [self.segments[n].condition for n in ir.with_references(self.segments, names)]
         aggregates = list(dict.fromkeys(a for root in roots for a in ir.aggregates(root)))
         if aggregates:
-            where = PolarsCompiler(_NO_SEGMENTS)  # event-level conditions: nothing of the customer's is shared
+            where = PolarsCompiler({})  # event-level conditions: nothing of the customer's is shared
             frame = aggregate_columns(frame, key, aggregates, events or {}, where.expr, self._aggregate_column)
         quantiles = list(dict.fromkeys(q for root in roots for q in ir.quantiles(root)))
         if quantiles:  # columns over the whole frame, before any filter on a segment can drop rows

@@ -152,7 +152,7 @@ def test_shared_sub_conditions_are_computed_once():
     program = segdsl.loads(SHARED, as_of="2026-11-01")
     data = pl.DataFrame({"id": [1, 2, 3, 4], "city": ["ŁÓDŹ", "Kraków", None, "wrocław"], "n": [4, 0, 5, 2],
                          "x": [8.0, 1.0, 6.0, 1.0]})
-    compiler = PolarsCompiler(program.checked())
+    compiler = PolarsCompiler(program.checked().segments)
     plan = compiler.query(data.lazy(), program.segments).explain()
     assert plan.count("to_lowercase") == 1  # in a, b and d (and c through a), computed once
     assert plan.count('truediv') + plan.count(" / ") == 1  # x / n, in b and c

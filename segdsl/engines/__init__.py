@@ -69,7 +69,8 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
     # Compiled before connecting: a construct the dialect refuses (E401) opens no connection.
     sql = program.to_sql(segment, dialect=engine_type.dialect, table=table, as_of=as_of, key=key, counts=counts)
     runner = engine_type()  # a server engine connects here; failing to is E902/E903
-    tables = {table: frame, **(events or {})}
+    read = program.event_tables_read([segment] if segment else None)  # present: require_events above
+    tables = {table: frame, **{name: events[name] for name in read}}  # no table loaded that no query reads
     rows = _answer(program, engine, runner, sql, lambda: [runner.load(name, data) for name, data in tables.items()])
     return _result(_columns(program, key, segment, counts), rows, segment, counts)
 

@@ -14,11 +14,10 @@ from __future__ import annotations
 import datetime as dt
 
 from sqlglot import exp
-from sqlglot.dialects.dialect import Dialect
 
 from .. import ir
 from . import identifiers
-from .lowering import NULLS_FIRST_BY_DEFAULT, Lowering, cast, connect
+from .lowering import Lowering, cast, connect
 
 _ZERO_WHEN_EMPTY = ("count", "count_distinct", "sum")
 
@@ -142,18 +141,18 @@ class EventJoins:
         return fn(this=self._when(mask, value))
 
     def _first_or_last(self, a: ir.Aggregate) -> exp.Select:
-        """The value of the customer's first (or last) event read, in (time, value) order, nulls first."""
+        """The value of the customer's first (or last) event read, in (time, value) order, nulls first
+        (not for the time column itself: that is MIN/MAX in the grouped subquery, `_is_time`)."""
         by = self.key(identifiers.column(a.by, self.dialect))
         value = self.lowering.lower(a.field)
         order_value = value.copy()
-        if a.field.type.is_text and a.field.name != a.window.at:
+        if a.field.type.is_text:
             order_value = self.lowering.text_operand(order_value, ordering=True)
         last = a.fn == "last"
         # The time is never null here: leave its nulls where the dialect puts them, so no clause is written.
-        at_nulls_first = NULLS_FIRST_BY_DEFAULT[Dialect.get_or_raise(self.dialect).NULL_ORDERING][last]
-        order = [exp.Ordered(this=identifiers.column(a.window.at, self.dialect), desc=last, nulls_first=at_nulls_first)]
-        if a.field.name != a.window.at:
-            order.append(exp.Ordered(this=order_value, desc=last, nulls_first=not last))
+        at_nulls_first = self.lowering.default_nulls_first(last)
+        order = [exp.Ordered(this=identifiers.column(a.window.at, self.dialect), desc=last, nulls_first=at_nulls_first),
+                 exp.Ordered(this=order_value, desc=last, nulls_first=not last)]
         number = exp.Window(this=exp.RowNumber(), partition_by=[by.copy()], order=exp.Order(expressions=order))
         n, v = self.name(("n", a), "n"), self.names[a]
         inner = (exp.select(exp.alias_(by, self._ident(self.key_name), copy=False),

@@ -23,8 +23,8 @@ from . import identifiers
 
 
 # sqlglot's NULL_ORDERING -> whether nulls come first by default in (ascending, descending) order
-NULLS_FIRST_BY_DEFAULT = {"nulls_are_small": (True, False), "nulls_are_large": (False, True),
-                          "nulls_are_last": (False, False)}
+_NULLS_FIRST_BY_DEFAULT = {"nulls_are_small": (True, False), "nulls_are_large": (False, True),
+                           "nulls_are_last": (False, False)}
 
 
 class Unsupported(Exception):
@@ -152,14 +152,18 @@ class Lowering:
         # A column of a subquery over the event table, joined by compile.build_queries.
         return self.events.column(e)
 
+    def default_nulls_first(self, desc: bool) -> bool:
+        """Where the dialect puts nulls when no NULLS FIRST/LAST is written: an Ordered with this
+        value is written without the clause (some engines do not know it)."""
+        return _NULLS_FIRST_BY_DEFAULT[Dialect.get_or_raise(self.dialect).NULL_ORDERING][desc]
+
     def lower_Quantile(self, e: ir.Quantile) -> exp.Expression:
         """Where the row's value stands among every row's: the non-null values ordered up to it, peers
         (ties) included, over all of them; null for a null value. Counted rather than CUME_DIST() or
         NTILE() so the arithmetic, and so every rounding, is the same everywhere; NTILE also splits ties."""
         value = self.lower(e.item)
         # COUNT skips the nulls, so where they sort does not matter: keep the dialect's default, unwritten
-        nulls_first = NULLS_FIRST_BY_DEFAULT[Dialect.get_or_raise(self.dialect).NULL_ORDERING][0]
-        order = exp.Order(expressions=[exp.Ordered(this=value.copy(), nulls_first=nulls_first)])
+        order = exp.Order(expressions=[exp.Ordered(this=value.copy(), nulls_first=self.default_nulls_first(False))])
         peers = exp.WindowSpec(kind="RANGE", start="UNBOUNDED", start_side="PRECEDING", end="CURRENT ROW")
         at_most = exp.Window(this=exp.Count(this=value.copy()), order=order, spec=peers, over="OVER")
         total = exp.Window(this=exp.Count(this=value.copy()), over="OVER")
