@@ -157,6 +157,25 @@ class StringOp(Node):
     pattern: "Expr"
 
 
+class AtLeast(Node):
+    """`at least k of (a, b, c)` / `at most k of (...)`: how many of the conditions are true."""
+
+    kind: Literal["at_least", "at_most"]
+    count: int
+    count_span: Span
+    items: list["Expr"]
+
+
+class SetOp(Node):
+    """`a union b`, `a intersect b`, `a except b`: on members (rows where a condition is true)."""
+
+    kind: Literal["set_op"] = "set_op"
+    op: Literal["union", "intersect", "except"]
+    op_span: Span
+    left: "Expr"
+    right: "Expr"
+
+
 class Not(Node):
     kind: Literal["not"] = "not"
     operand: "Expr"
@@ -170,7 +189,7 @@ class BoolOp(Node):
 Expr = Annotated[
     Union[
         Name, NumberLit, StringLit, BoolLit, NullLit, Duration, ListExpr, Call, Attr, EventsArg, Neg, Binary,
-        Compare, InList, Between, IsNull, StringOp, Not, BoolOp,
+        Compare, InList, Between, IsNull, StringOp, Not, BoolOp, AtLeast, SetOp,
     ],
     Field(discriminator="kind"),
 ]
@@ -212,6 +231,15 @@ class Events(Node):
     fields: list[FieldDecl]
 
 
+class Sample(Node):
+    """`holdout 10% salt "q4"` or `split 50/50 salt "q4"`: shares of the members, by a hash of the key."""
+
+    kind: Literal["holdout", "split"]
+    shares: list[float]  # percentages, as written
+    shares_span: Span
+    salt: str | None  # None: the segment's full name
+
+
 class Segment(Node):
     kind: Literal["segment"] = "segment"
     name: str
@@ -219,10 +247,62 @@ class Segment(Node):
     condition: Expr
     description: str | None = None
     tags: list[str] = []
+    exhaustive: Span | None = None  # where `exhaustive` is written: the children cover the segment
+    disjoint: Span | None = None  # where `disjoint` is written: no customer is in two children
+    sample: Sample | None = None
+    children: list["Segment"] = []
+
+
+class Path(Node):
+    """A segment's name, dotted for a child: `cyclists.road.amateur`."""
+
+    parts: list[str]
+
+    @property
+    def name(self) -> str:
+        return ".".join(self.parts)
+
+
+class Dimension(Node):
+    """One axis of a partition: an enum/bool value, numeric `bands [..]`, or `in [..]` (else `other`)."""
+
+    kind: Literal["values", "bands", "list"]
+    expr: Expr
+    items: ListExpr | None
+
+
+class Partition(Node):
+    """`partition bikes of cyclists by sport, age bands [18, 30] min_size 50`."""
+
+    kind: Literal["partition"] = "partition"
+    name: str
+    name_span: Span
+    of: Path | None
+    dimensions: list[Dimension]
+    min_size: int | None
+    min_size_span: Span | None
+
+
+class Rule(Node):
+    name: str
+    name_span: Span
+    condition: Expr
+
+
+class Ruleset(Node):
+    """`ruleset lifecycle exclusive { vip: ...  at_risk: ...  else: regular }`: the first rule that matches."""
+
+    kind: Literal["ruleset"] = "ruleset"
+    name: str
+    name_span: Span
+    of: Path | None
+    rules: list[Rule]
+    otherwise: str | None  # the label of customers no rule matches
+    otherwise_span: Span | None
 
 
 class Program(BaseModel):
-    items: list[Annotated[Union[Entity, Events, Segment], Field(discriminator="kind")]]
+    items: list[Annotated[Union[Entity, Events, Segment, Partition, Ruleset], Field(discriminator="kind")]]
 
     @property
     def entities(self) -> list[Entity]:
@@ -236,7 +316,15 @@ class Program(BaseModel):
     def segments(self) -> list[Segment]:
         return [i for i in self.items if isinstance(i, Segment)]
 
+    @property
+    def partitions(self) -> list[Partition]:
+        return [i for i in self.items if isinstance(i, Partition)]
+
+    @property
+    def rulesets(self) -> list[Ruleset]:
+        return [i for i in self.items if isinstance(i, Ruleset)]
+
 
 for _model in (ListExpr, Call, Neg, Binary, Compare, InList, Between, IsNull, StringOp, Not, BoolOp,
-               Segment, Program):
+               AtLeast, SetOp, Segment, Dimension, Partition, Rule, Ruleset, Program):
     _model.model_rebuild()

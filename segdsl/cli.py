@@ -35,6 +35,19 @@ def _as_of_arg(text: str) -> str:
     return text
 
 
+def _data_arguments(p) -> None:
+    """Where the customers are: data files (--data, --engine) or a live database (--db, --table, --key)."""
+    source = p.add_mutually_exclusive_group(required=True)
+    source.add_argument("--data", action="append", metavar="[TABLE=]PATH",
+                        help="a .csv, .parquet or .jsonl file of the entity; with event tables, one per table: "
+                             "--data customers=c.parquet --data orders=o.csv")
+    source.add_argument("--db", help="a live database: postgresql://, mysql://, sqlite:///, duckdb:///, snowflake:// URL")
+    p.add_argument("--engine", help="with --data: polars (default, in memory), duckdb, sqlite, postgres, mysql, spark, "
+                                    "clickhouse, snowflake (docs/cli.md)")
+    p.add_argument("--table", help="with --db: the table to query (default: the entity's name)")
+    p.add_argument("--key", help="with --db: the key column (only needed for files without an entity block)")
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .sql.compile import DEFAULT_DIALECT
 
@@ -52,17 +65,17 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("eval", help="run a segment file on a data file in an engine; CSV on stdout")
     p.add_argument("file")
-    source = p.add_mutually_exclusive_group(required=True)
-    source.add_argument("--data", action="append", metavar="[TABLE=]PATH",
-                        help="a .csv, .parquet or .jsonl file of the entity; with event tables, one per table: "
-                             "--data customers=c.parquet --data orders=o.csv")
-    source.add_argument("--db", help="a live database: postgresql://, mysql://, sqlite:///, duckdb:///, snowflake:// URL")
-    p.add_argument("--engine", help="with --data: polars (default, in memory), duckdb, sqlite, postgres, mysql, spark, "
-                                    "clickhouse, snowflake (docs/cli.md)")
-    p.add_argument("--table", help="with --db: the table to query (default: the entity's name)")
-    p.add_argument("--key", help="with --db: the key column (only needed for files without an entity block)")
+    _data_arguments(p)
     p.add_argument("--segment", help="print this segment's member keys")
     p.add_argument("--count", action="store_true", help="print the number of members of each segment")
+    p.add_argument("--as-of", type=_as_of_arg, help="resolve today()/now() against this date (default: now)")
+
+    p = sub.add_parser("report", help="sizes of every segment and cell, the hierarchy with counts, overlaps; "
+                                      "--html for charts")
+    p.add_argument("file")
+    _data_arguments(p)
+    p.add_argument("--html", metavar="PATH", help="also write the report as one HTML page with charts (needs plotly)")
+    p.add_argument("--format", choices=["text", "json"], default="text", help="what to print on stdout")
     p.add_argument("--as-of", type=_as_of_arg, help="resolve today()/now() against this date (default: now)")
 
     p = sub.add_parser("check", help="report diagnostics; exit 0 clean, 1 errors, 2 usage or I/O")
@@ -111,29 +124,11 @@ def cmd_compile(args) -> int:
 
 
 def cmd_eval(args) -> int:
-    from .data import read_data, read_events
-    from .engines import run
-
     program = _load(args.file, args.as_of)
     _warnings(program)
     if args.segment:
         program.segment(args.segment)  # unknown segment: exit 1 before reading any data
-    from .engines import engine_class, run_on_database
-
-    if args.db is not None:
-        if args.engine:
-            raise SegdslError([error("E902", "--engine goes with --data; with --db the URL picks the engine")])
-        result = run_on_database(program, args.db, table=args.table, key=args.key, segment=args.segment,
-                                 counts=args.count)
-    else:
-        if args.table or args.key:
-            raise SegdslError([error("E902", "--table and --key go with --db; with --data the entity names them")])
-        engine = args.engine or "polars"
-        engine_class(engine)  # an unknown or missing engine is reported before any data is read
-        paths = _data_paths(args.data, program, args.segment)
-        frame = read_data(paths.pop(program.table or ""), program.schema)
-        events = {name: read_events(path, program.schema.events[name]) for name, path in paths.items()}
-        result = run(program, frame, engine=engine, segment=args.segment, counts=args.count, events=events)
+    result = _evaluate(args, program, args.segment, args.count)
     out = io.StringIO()  # build all output first: nothing half-written on failure
     writer = csv.writer(out, lineterminator="\n")
     if args.count:  # counted in the engine: one row, one column per segment
@@ -144,9 +139,32 @@ def cmd_eval(args) -> int:
         writer.writerows([r[0]] for r in result.rows)
     else:
         writer.writerow(result.columns)
-        writer.writerows([r[0], *("true" if v else "false" for v in r[1:])] for r in result.rows)
+        flags = len(result.columns) - len(program.labels)  # then each partition's and ruleset's label, as text
+        writer.writerows([r[0], *("true" if v else "false" for v in r[1:flags]), *r[flags:]] for r in result.rows)
     sys.stdout.write(out.getvalue())
     return EXIT_OK
+
+
+def _evaluate(args, program, segment: str | None, counts: bool):
+    """Run the members, counts or flags query (the whole file) where --data or --db says."""
+    from .data import read_data, read_events
+    from .engines import engine_class, run, run_on_database
+
+    if args.db is not None:
+        if args.engine:
+            raise SegdslError([error("E902", "--engine goes with --data; with --db the URL picks the engine")])
+        result = run_on_database(program, args.db, table=args.table, key=args.key, segment=segment,
+                                 counts=counts)
+    else:
+        if args.table or args.key:
+            raise SegdslError([error("E902", "--table and --key go with --db; with --data the entity names them")])
+        engine = args.engine or "polars"
+        engine_class(engine)  # an unknown or missing engine is reported before any data is read
+        paths = _data_paths(args.data, program, segment)
+        frame = read_data(paths.pop(program.table or ""), program.schema)
+        events = {name: read_events(path, program.schema.events[name]) for name, path in paths.items()}
+        result = run(program, frame, engine=engine, segment=segment, counts=counts, events=events)
+    return result
 
 
 def _data_paths(values: list[str], program, segment: str | None) -> dict[str, str]:
@@ -172,6 +190,44 @@ def _data_paths(values: list[str], program, segment: str | None) -> dict[str, st
     program.require_events(paths, [segment] if segment else None, "pass them: --data {name}=PATH",
                            missing="no --data gives them")
     return paths
+
+
+def cmd_report(args) -> int:
+    import polars as pl
+
+    from .report import build_report, render_html, render_text
+
+    program = _load(args.file, args.as_of)
+    _warnings(program)
+    if args.html:
+        _need_plotly()
+    result = _evaluate(args, program, None, False)
+    frame = pl.DataFrame(result.rows, schema=result.columns, orient="row", infer_schema_length=None)
+    report = build_report(program.checked(), frame)
+    title = Path(args.file).name
+    if args.html:
+        _write_atomically(Path(args.html), render_html(report, program.checked(), title))
+    print(report.to_json() if args.format == "json" else render_text(report, program.checked(), title), end="")
+    return EXIT_OK
+
+
+def _need_plotly() -> None:
+    try:
+        import plotly  # noqa: F401
+    except ImportError:
+        raise SegdslError([error("E902", "--html draws its charts with plotly, which is not installed",
+                                 help="pip install 'segdsl[report]'")]) from None
+
+
+def _write_atomically(path: Path, text: str) -> None:
+    """The whole file or none: written beside it, then renamed over it."""
+    temporary = path.with_name(f".{path.name}.segdsl-tmp")
+    try:
+        temporary.write_text(text, encoding="utf-8")
+        temporary.replace(path)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise SegdslError([error("E901", f"cannot write {path}: {exc.strerror or exc}")]) from None
 
 
 def cmd_check(args) -> int:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from .regex import PortableRegex
 from .source import Span
-from .types import BOOL, Type
+from .types import BOOL, INT, STRING, Type
 
 
 class Expr:
@@ -193,12 +193,82 @@ class Quantile(Expr):
 
 
 @dataclass(frozen=True, slots=True)
+class IsTrue(Expr):
+    """TRUE where `item` is TRUE, FALSE otherwise (never UNKNOWN): membership, for set operations."""
+
+    item: Expr
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class AtLeast(Expr):
+    """`at least k of (...)`: TRUE when k items are TRUE, FALSE when fewer than k can be, else UNKNOWN.
+
+    (`at most k of` is `not at least k+1 of`.) With k = 1 it is `or`, with k = len(items) `and`."""
+
+    k: int
+    items: tuple[Expr, ...]
+    type: Type = BOOL
+
+
+@dataclass(frozen=True, slots=True)
+class Bucket(Expr):
+    """The customer's bucket, 0 to 9999, for holdouts and splits: the first 8 hex digits of
+    md5(salt + ":" + key as text), as a number, modulo 10000 (docs/semantics.md). Null for a null key."""
+
+    key: Col
+    salt: str
+    type: Type = INT
+
+
+@dataclass(frozen=True, slots=True)
+class Case(Expr):
+    """The value of the first condition that is TRUE (UNKNOWN does not match), else `default`."""
+
+    conditions: tuple[Expr, ...]
+    values: tuple[Expr, ...]
+    default: Expr
+    type: Type = STRING
+
+
+@dataclass(frozen=True, slots=True)
+class Concat(Expr):
+    """Text joined; the items are never null (a label's parts)."""
+
+    items: tuple[Expr, ...]
+    type: Type = STRING
+
+
+@dataclass(frozen=True, slots=True)
+class GroupSize(Expr):
+    """How many rows evaluated have the same value of `item` (null where it is null): like a
+    quantile, it depends on every row (a partition's `min_size`)."""
+
+    item: Expr
+    type: Type = INT
+
+
+@dataclass(frozen=True, slots=True)
 class SegmentIR:
     name: str
     condition: Expr
     description: str | None
     tags: tuple[str, ...]
     span: Span  # of the name, for diagnostics about the whole segment
+    parent: str | None = None  # the segment it refines (a child's condition includes its parent's)
+    origin: str = "segment"  # segment, holdout (a segment's held-out members), split (an arm), rule (of a ruleset)
+
+
+@dataclass(frozen=True, slots=True)
+class LabelIR:
+    """A partition or ruleset: one text label per customer (null where it has none)."""
+
+    name: str
+    kind: str  # partition ruleset
+    value: Expr  # of type string
+    axes: tuple[tuple[str, ...], ...]  # the labels of each dimension, in order (min_size may add "other")
+    of: str | None  # the segment it labels within
+    span: Span
 
 
 def children(e: Expr):
@@ -249,6 +319,16 @@ def aggregates(e: Expr) -> list[Aggregate]:
 def quantiles(e: Expr) -> list[Quantile]:
     """The quantiles in `e` (not in referenced segments), each once, in order."""
     return list(dict.fromkeys(n for n in walk(e) if isinstance(n, Quantile)))
+
+
+def ranks(e: Expr) -> bool:
+    """Whether `e` itself (not the segments it names) depends on every row: a quantile or a group size."""
+    return any(isinstance(n, (Quantile, GroupSize)) for n in walk(e))
+
+
+def segment_refs(e: Expr) -> list[str]:
+    """The segments `e` names directly, each once, in order."""
+    return list(dict.fromkeys(n.name for n in walk(e) if isinstance(n, SegRef)))
 
 
 def _lit_text(e: Lit) -> str:
@@ -309,6 +389,19 @@ def pretty(e: Expr) -> str:
         return f"{e.fn}({what}{where} {pretty_window(e.window)}):{e.type}"
     if isinstance(e, Quantile):
         return f"{e.fn}({pretty(e.item)}{'' if e.n is None else f', {e.n}'}):{e.type}"
+    if isinstance(e, IsTrue):
+        return f"is_true({pretty(e.item)})"
+    if isinstance(e, AtLeast):
+        return f"at_least({e.k}, " + ", ".join(pretty(i) for i in e.items) + ")"
+    if isinstance(e, Bucket):
+        return f"bucket({pretty(e.key)}, salt={_lit_text(Lit(e.salt, STRING))})"
+    if isinstance(e, Case):
+        whens = " ".join(f"when {pretty(c)} then {pretty(v)}" for c, v in zip(e.conditions, e.values))
+        return f"(case {whens} else {pretty(e.default)})"
+    if isinstance(e, Concat):
+        return "concat(" + ", ".join(pretty(i) for i in e.items) + ")"
+    if isinstance(e, GroupSize):
+        return f"group_size({pretty(e.item)})"
     raise TypeError(f"not an IR node: {e!r}")  # pragma: no cover
 
 

@@ -28,7 +28,8 @@ _current: contextvars.ContextVar["_ParseState"] = contextvars.ContextVar("segdsl
 _ESCAPES = {'"': '"', "\\": "\\", "/": "/", "n": "\n", "t": "\t", "r": "\r"}
 _ESCAPE_RE = re.compile(r"\\(u[0-9a-fA-F]{4}|U[0-9a-fA-F]{8}|.)", re.S)
 # 'events' starts an item only as 'events NAME of': a field may be called 'events'.
-_ITEM_START = re.compile(r"^[ \t]*(segment\b|entity\b|events[ \t]+[A-Za-z_]\w*[ \t]+of\b)", re.M)
+_ITEM_START = re.compile(r"^[ \t]*(segment\b|entity\b|events[ \t]+[A-Za-z_]\w*[ \t]+of\b"
+                         r"|partition[ \t]+[A-Za-z_]\w*[ \t]+(?:of|by)\b|ruleset[ \t]+[A-Za-z_]\w*\b)", re.M)
 
 _COMPARE_ALIASES = {"=": "==", "<>": "!="}
 
@@ -139,23 +140,98 @@ class _ToAst(Transformer):
         return ast.TypeRef.build(span=_mspan(children), name=name.value, values=values)
 
     def segment(self, children):
-        _kw, name, condition, *metas = children
-        description, tags = None, []
-        for kind, value in metas:
-            if kind == "description":
-                description = value
+        _kw, name, condition, *rest = children
+        fields = dict(description=None, tags=[], exhaustive=None, disjoint=None, sample=None, children=[])
+        end = None
+        for part in rest:
+            if part is None:
+                continue
+            kind, value = part[0], part[1]
+            if kind == "tags":
+                fields["tags"] = fields["tags"] + value
+            elif kind == "children":
+                fields["children"], end = value, part[2]
+            elif kind in ("holdout", "split"):
+                if fields["sample"] is not None:
+                    _current.get().diagnostics.append(error(
+                        "E107", "a segment has one holdout or split", value.span,
+                        help="hold out first, then split a child: segment s: ... holdout 10% { segment test: true split 50/50 }"))
+                fields["sample"] = value
             else:
-                tags.extend(value)
-        return ast.Segment.build(
-            kind="segment", span=_mspan(children), name=name.value, name_span=_tspan(name),
-            condition=condition, description=description, tags=tags,
-        )
+                fields[kind] = value
+        span = _mspan(children)
+        if end is not None:
+            span = Span(span.start, end.end_pos, span.line, span.column)
+        return ast.Segment.build(kind="segment", span=span, name=name.value, name_span=_tspan(name),
+                                 condition=condition, **fields)
+
+    def children(self, children):
+        _lbrace, *segments, rbrace = children
+        return ("children", segments, rbrace)
 
     def description(self, children):
         return ("description", _decode_string(children[1]))
 
     def tags(self, children):
         return ("tags", [_decode_string(t) for t in children[2:-1] if t is not None])
+
+    def exhaustive(self, children):
+        return ("exhaustive", _tspan(children[0]))
+
+    def disjoint(self, children):
+        return ("disjoint", _tspan(children[0]))
+
+    def holdout(self, children):
+        _kw, number, percent, *salt = children
+        return ("holdout", self._sample("holdout", [number], percent, salt))
+
+    def split(self, children):
+        _kw, *rest = children
+        salt = [rest.pop()] if rest and not isinstance(rest[-1], Token) else []
+        numbers = [t for t in rest if t.type == "NUMBER"]
+        return ("split", self._sample("split", numbers, numbers[-1], salt))
+
+    def _sample(self, kind, numbers, last, salt):
+        span = Span(numbers[0].start_pos, last.end_pos, numbers[0].line, numbers[0].column)
+        return ast.Sample.build(kind=kind, span=span, shares=[float(n.value) for n in numbers], shares_span=span,
+                                salt=salt[0] if salt and salt[0] is not None else None)
+
+    def salt(self, children):
+        return _decode_string(children[1])
+
+    # -- partitions and rulesets
+    def partition(self, children):
+        _kw, name, _of, of, _by, *rest = children
+        min_kw, min_size = rest[-2], rest[-1]
+        dimensions = rest[:-2]
+        return ast.Partition.build(
+            kind="partition", span=_mspan(children), name=name.value, name_span=_tspan(name), of=of,
+            dimensions=dimensions, min_size=None if min_size is None else self._whole(min_size, "min_size", "a number of customers"),
+            min_size_span=None if min_size is None else _tspan(min_size))
+
+    def dim_values(self, children):
+        return ast.Dimension.build(span=_mspan(children), kind="values", expr=children[0], items=None)
+
+    def dim_bands(self, children):
+        return ast.Dimension.build(span=_mspan(children), kind="bands", expr=children[0], items=children[2])
+
+    def dim_list(self, children):
+        return ast.Dimension.build(span=_mspan(children), kind="list", expr=children[0], items=children[2])
+
+    def ruleset(self, children):
+        _kw, name, _of, of, _exclusive, _lbrace, *rules, _else, otherwise, _rbrace = children
+        return ast.Ruleset.build(
+            kind="ruleset", span=_mspan(children), name=name.value, name_span=_tspan(name), of=of, rules=rules,
+            otherwise=None if otherwise is None else otherwise.value,
+            otherwise_span=None if otherwise is None else _tspan(otherwise))
+
+    def rule(self, children):
+        name, condition = children
+        return ast.Rule.build(span=_mspan(children), name=name.value, name_span=_tspan(name), condition=condition)
+
+    def path(self, children):
+        names = children[::2]
+        return ast.Path.build(span=_mspan(children), parts=[t.value for t in names])
 
     # -- logic
     def _boolop(self, kind, children):
@@ -231,10 +307,27 @@ class _ToAst(Transformer):
         args = [a for a in args if a is not None]
         return ast.Call.build(kind="call", span=_mspan(children), name=name.value, name_span=_tspan(name), args=args)
 
-    def attr(self, children):
-        table, _dot, field = children
-        return ast.Attr.build(kind="attr", span=_mspan(children), table=table.value, table_span=_tspan(table),
-                              field=field.value, field_span=_tspan(field))
+    def dotted(self, children):
+        if len(children) == 3:  # an event field or a child segment: the checker tells which
+            table, _dot, field = children
+            return ast.Attr.build(kind="attr", span=_mspan(children), table=table.value, table_span=_tspan(table),
+                                  field=field.value, field_span=_tspan(field))
+        return ast.Name.build(kind="name", span=_mspan(children), name="".join(t.value for t in children))
+
+    def at_least(self, children):
+        return self._count_of("at_least", children)
+
+    def at_most(self, children):
+        return self._count_of("at_most", children)
+
+    def _count_of(self, kind, children):
+        _kw, number, _of, _lpar, *items, _rpar = children
+        return ast.AtLeast.build(kind=kind, span=_mspan(children), count=self._whole(number, f"'{kind.replace('_', ' ')}'", "a count of conditions"),
+                                 count_span=_tspan(number), items=[i for i in items if i is not None])
+
+    def set_op(self, children):
+        left, op, right = children
+        return ast.SetOp.build(kind="set_op", span=_mspan(children), op=op.value, op_span=_tspan(op), left=left, right=right)
 
     def filtered(self, children):
         source, _where, where, *window = children  # the window is optional
@@ -269,13 +362,12 @@ class _ToAst(Transformer):
         amount = self._whole(number, "a duration")
         return ast.Duration.build(kind="duration", span=_mspan(children), amount=amount, unit=unit.value.rstrip("s"))
 
-    def _whole(self, number: Token, what: str) -> int:
+    def _whole(self, number: Token, what: str,
+               help: str = "use a smaller unit: '1.5 weeks' is '10 days' (units: days, weeks, months, years)") -> int:
         if "." in number.value:
             state = _current.get()
-            state.diagnostics.append(error(
-                "E106", f"{what} needs a whole number, not {number.value}", _tspan(number),
-                help="use a smaller unit: '1.5 weeks' is '10 days' (units: days, weeks, months, years)",
-            ))
+            state.diagnostics.append(error("E106", f"{what} needs a whole number, not {number.value}", _tspan(number),
+                                           help=help))
         return int(float(number.value))
 
     def number(self, children):
@@ -330,6 +422,10 @@ _TERMINAL_WORDS = {
     "LPAR": "'('", "RPAR": "')'", "LSQB": "'['", "RSQB": "']'", "LBRACE": "'{'", "RBRACE": "'}'",
     "WHERE": "'where'", "IN_LAST": "'in last'", "BEFORE": "'before'", "AFTER": "'after'", "FROM": "'from'",
     "TO": "'to'", "DOT": "'.'", "EVENTS": "'events'", "OF": "'of'", "BY": "'by'", "AT": "'at'",
+    "PARTITION": "'partition'", "RULESET": "'ruleset'", "EXCLUSIVE": "'exclusive'", "ELSE": "'else'",
+    "EXHAUSTIVE": "'exhaustive'", "DISJOINT": "'disjoint'", "HOLDOUT": "'holdout'", "SPLIT": "'split'",
+    "SALT": "'salt'", "BANDS": "'bands'", "MIN_SIZE": "'min_size'", "UNION": "'union'", "EXCEPT": "'except'",
+    "INTERSECT": "'intersect'", "AT_LEAST": "'at least'", "AT_MOST": "'at most'", "PERCENT": "'%'",
     "COMMA": "','", "COLON": "':'", "ENTITY": "'entity'", "$END": "the end of the file",
 }
 
@@ -344,7 +440,10 @@ def _describe_token(tok: Token) -> str:
     return f"'{tok.value}'"
 
 
-_VALUE_START = {"NAME", "NUMBER", "STRING", "TRUE", "FALSE", "NULL", "LPAR", "MINUS", "NOT", "LSQB"}
+_VALUE_START = {"NAME", "NUMBER", "STRING", "TRUE", "FALSE", "NULL", "LPAR", "MINUS", "NOT", "LSQB", "AT_LEAST", "AT_MOST"}
+# What may follow a whole condition besides 'and'/'or' and a new item: not worth listing each time.
+_AFTER_CONDITION = {"DESCRIPTION", "TAGS", "EXHAUSTIVE", "DISJOINT", "HOLDOUT", "SPLIT", "LBRACE", "UNION", "EXCEPT",
+                    "INTERSECT", "PARTITION", "RULESET", "RBRACE"}
 _OPERATORS = {"COMPARE", "STRING_OP", "PLUS", "STAR", "SLASH", "IN", "BETWEEN", "IS"}
 
 
@@ -363,7 +462,7 @@ def _expected_words(expected) -> str:
         expected -= {"_AND", "_OR"}
     if {"SEGMENT", "ENTITY"} <= expected:
         words.append("a new 'segment', 'entity' or 'events'")
-        expected -= {"SEGMENT", "ENTITY", "EVENTS", "$END", "DESCRIPTION", "TAGS"}
+        expected -= {"SEGMENT", "ENTITY", "EVENTS", "$END"} | _AFTER_CONDITION
     words += sorted(_TERMINAL_WORDS.get(t, f"'{t.lower()}'") for t in expected)
     if not words:
         return ""
@@ -413,8 +512,42 @@ def _blank_item(text: str, pos: int) -> str:
     end = min([s for s in starts if s > begin], default=len(text))
     if not text[begin:end].strip():  # nothing left before the error: drop the item at it
         begin, end = pos, min([s for s in starts if s > pos], default=len(text))
-    chunk = re.sub(r"[^\n]", " ", text[begin:end])
-    return text[:begin] + chunk + text[end:]
+    kept = list(re.sub(r"[^\n]", " ", text[begin:end]))
+    # Braces stay balanced: a '}' that closes a block opened before the item stays (its parent
+    # still ends there), and a block the item opens loses its closing '}' after the item too
+    # (its children become items of their own).
+    before = 0
+    for brace in _braces(text, 0, begin):
+        before = before + 1 if brace.group() == "{" else max(before - 1, 0)
+    opened = 0
+    for brace in _braces(text, begin, end):
+        if brace.group() == "{":
+            opened += 1
+        elif opened:
+            opened -= 1
+        elif before:
+            before -= 1
+            kept[brace.start() - begin] = "}"
+    tail, inner = list(text[end:]), 0
+    for brace in _braces(text, end, len(text)):
+        if not opened:
+            break
+        if brace.group() == "{":
+            inner += 1
+        elif inner:
+            inner -= 1
+        else:
+            opened -= 1
+            tail[brace.start() - end] = " "
+    return text[:begin] + "".join(kept) + "".join(tail)
+
+
+_BRACE = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|[{}]')  # strings and comments are matched to be skipped
+
+
+def _braces(text: str, start: int, end: int):
+    """The braces of text[start:end] outside strings and comments."""
+    return (m for m in _BRACE.finditer(text, start, end) if m.group() in "{}")
 
 
 def parse(source: Source | str) -> tuple[ast.Program, list[Diagnostic]]:

@@ -39,6 +39,11 @@ class Program:
         return list(self.checked().segments)
 
     @property
+    def labels(self) -> list[str]:
+        """The partitions and rulesets: each gives every customer one text label (or none)."""
+        return list(self.checked().labels)
+
+    @property
     def schema(self):
         return self.checked().schema
 
@@ -107,7 +112,8 @@ class Program:
     # -- tables: Polars, pandas, PyArrow, lists of dicts
     def evaluate(self, data, segment: str | None = None, *, as_of: dt.date | dt.datetime | str | None = None,
                  events: dict | None = None):
-        """Without `segment`: the key and one true/false column per segment. With it: its members' keys.
+        """Without `segment`: the key, one true/false column per segment and one text column per
+        partition and ruleset (the customer's cell or rule, null for none). With it: its members' keys.
 
         The answer is the same kind of table as `data` (Polars DataFrame or LazyFrame, pandas
         DataFrame, PyArrow Table, or a list of dicts). `events` maps each event table the
@@ -130,10 +136,12 @@ class Program:
         lazy_events = {name: table.lazy() for name, table in (events or {}).items()}
         if segment is not None:
             query = compiler.query(frame.lazy(), [segment], lazy_events, key).filter(compiler.flag(segment)).select(key)
-        else:
+        else:  # the whole file in one pass: every segment's flag, every partition's and ruleset's label
             names = list(checked.segments)
-            query = compiler.query(frame.lazy(), names, lazy_events, key).select(
-                pl.col(key), *(compiler.flag(n) for n in names))
+            labels = {name: label.value for name, label in checked.labels.items()}
+            query = compiler.query(frame.lazy(), names, lazy_events, key, tuple(labels.values())).select(
+                pl.col(key), *(compiler.flag(n) for n in names),
+                *(compiler.expr(value).alias(name) for name, value in labels.items()))
         return _collect(query, self)
 
     def count(self, data, *, as_of: dt.date | dt.datetime | str | None = None, events: dict | None = None) -> dict[str, int]:
@@ -224,6 +232,10 @@ class Program:
     def segments_of(self, record) -> list[str]:
         """The names of every segment `record` is a member of, in file order."""
         return self._record_program().segments_of(record)
+
+    def labels_of(self, record) -> dict:
+        """The record's label of every partition and ruleset: its cell or rule, None for none."""
+        return self._record_program().labels_of(record)
 
     def record_source(self) -> str:
         """The Python that `matches` and `segments_of` run, for inspection."""

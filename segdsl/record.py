@@ -20,7 +20,7 @@ from typing import Any, Callable, Mapping
 
 from . import ir
 from .diagnostics import SegdslError, error
-from .reference import FUNCTIONS, first_last_order, python_regex
+from .reference import FUNCTIONS, bucket, first_last_order, python_regex
 from .timeutil import shift_or_none
 from .types import article as _a
 
@@ -29,16 +29,21 @@ class RecordProgram:
 
     def __init__(self, checked) -> None:
         self.names = list(checked.segments)
+        self.label_names = list(checked.labels)
+        self.label_kinds = {name: label.kind for name, label in checked.labels.items()}
         self.fields = dict(checked.schema.fields)
         self.events = {name: table.fields for name, table in checked.schema.events.items()}
         source, namespace = _Compiler(checked).module()
         self.source = source  # kept for inspection: print(program.record_source())
         exec(compile(source, "<segdsl record>", "exec"), namespace)  # noqa: S102 - our own generated code
-        self.is_true: dict[str, Callable[[Mapping], bool]] = {n: namespace[f"_t_{n}"] for n in self.names}
+        self.is_true: dict[str, Callable[[Mapping], bool]] = {n: namespace[f"_t{i}"] for i, n in enumerate(self.names)}
         self._all: Callable[[Mapping], list[str]] = namespace["_segments_of"]
-        self.ranking = {n for n in self.names  # segments with a quantile: they need the whole table
-                        if any(ir.quantiles(checked.segments[m].condition)
-                               for m in ir.with_references(checked.segments, [n]))}
+        self._labels: Callable[[Mapping], dict[str, Any]] = namespace["_labels_of"]
+        # segments and labels with a quantile or a min_size: they need the whole table
+        self.ranking = {n for n in self.names if any(ir.ranks(checked.segments[m].condition)
+                                                     for m in ir.with_references(checked.segments, [n]))}
+        self.ranking |= {name for name, label in checked.labels.items()
+                         if ir.ranks(label.value) or any(m in self.ranking for m in ir.segment_refs(label.value))}
 
     def refuse_ranking(self, names: list[str]) -> None:
         """E503 when one of `names` ranks customers: one record has no others to be ranked among."""
@@ -46,9 +51,23 @@ class RecordProgram:
         if ranking:
             listed = ", ".join(f"'{n}'" for n in ranking)
             raise SegdslError([error(
-                "E503", f"segment{'s' if len(ranking) > 1 else ''} {listed} rank{'' if len(ranking) > 1 else 's'} "
-                        "customers among all of them (cume_dist, ntile), which one record cannot tell",
-                help="evaluate such segments on the whole table: program.evaluate(customers) or segdsl eval")])
+                "E503", f"{self._kinds(ranking)} {listed} "
+                        f"rank{'' if len(ranking) > 1 else 's'} customers among all of them (cume_dist, ntile, "
+                        "a partition's min_size), which one record cannot tell",
+                help="evaluate them on the whole table: program.evaluate(customers) or segdsl eval")])
+
+    def _kinds(self, names: list[str]) -> str:
+        """'segment', 'partitions', 'segment or partition' ...: what the names are."""
+        kinds = list(dict.fromkeys("segment" if n in self.is_true else self.label_kinds[n] for n in names))
+        return " or ".join(kinds) + ("s" if len(names) > 1 else "")
+
+    def labels_of(self, record: Mapping[str, Any]) -> dict[str, Any]:
+        """The record's label of every partition and ruleset (None for none)."""
+        self.refuse_ranking(self.label_names)
+        try:
+            return self._labels(record)
+        except Exception as exc:  # noqa: BLE001 - the generated code is ours: the record's values failed it
+            raise self.explain(record, exc) from None
 
     def segments_of(self, record: Mapping[str, Any]) -> list[str]:
         self.refuse_ranking(self.names)
@@ -119,7 +138,7 @@ def _words(kind: str) -> str:
 
 
 def _no_table():
-    raise AssertionError("a quantile needs the whole table")  # pragma: no cover - refused before
+    raise AssertionError("a quantile or min_size needs the whole table")  # pragma: no cover - refused before
 
 
 class _Compiler:
@@ -127,18 +146,21 @@ class _Compiler:
         self.checked = checked
         self.namespace: dict[str, Any] = {"_shift": shift_or_none, "_math": math, "_finite": math.isfinite,
                                           "_fsum": math.fsum, "_order": first_last_order,
-                                          "_no_table": _no_table}
+                                          "_no_table": _no_table, "_bucket": bucket}
+        self.number = {name: i for i, name in enumerate(checked.segments)}
         self.counter = 0
         self.aggregates: dict[ir.Aggregate, str] = {}  # each aggregate's generated function
         self.functions: list[str] = []
 
     def module(self) -> tuple[str, dict[str, Any]]:
         lines = self.functions  # the aggregates' functions, added to while the segments compile
-        for name, segment in self.checked.segments.items():
-            lines.append(f"def _t_{name}(r):\n    return {self.true(segment.condition)}\n")
-            lines.append(f"def _f_{name}(r):\n    return {self.false(segment.condition)}\n")
-        body = "".join(f"    if _t_{n}(r):\n        out.append({n!r})\n" for n in self.checked.segments)
+        for i, segment in enumerate(self.checked.segments.values()):  # numbered: a child's name has dots
+            lines.append(f"# {segment.name}\ndef _t{i}(r):\n    return {self.true(segment.condition)}\n")
+            lines.append(f"def _f{i}(r):\n    return {self.false(segment.condition)}\n")
+        body = "".join(f"    if _t{i}(r):\n        out.append({n!r})\n" for i, n in enumerate(self.checked.segments))
         lines.append(f"def _segments_of(r):\n    out = []\n{body}    return out\n")
+        labels = "".join(f"        {name!r}: {self.value(label.value)},\n" for name, label in self.checked.labels.items())
+        lines.append(f"def _labels_of(r):\n    return {{\n{labels}    }}\n")
         return "\n".join(lines), self.namespace
 
     # -- helpers
@@ -187,8 +209,18 @@ class _Compiler:
             return f"(None if ({a} := {self.value(e.item)}) is None else _shift({a}, {e.amount}, {e.unit!r}))"
         if isinstance(e, ir.Aggregate):
             return f"{self.aggregate(e)}(r)"
-        if isinstance(e, ir.Quantile):  # never run: RecordProgram.refuse_ranking stops it first
+        if isinstance(e, (ir.Quantile, ir.GroupSize)):  # never run: RecordProgram.refuse_ranking stops it first
             return "_no_table()"
+        if isinstance(e, ir.Bucket):
+            a = self.temp()
+            return f"(None if ({a} := {self.value(e.key)}) is None else _bucket({e.salt!r}, {a}))"
+        if isinstance(e, ir.Case):
+            out = self.value(e.default)
+            for condition, value in reversed(list(zip(e.conditions, e.values))):
+                out = f"({self.value(value)} if {self.true(condition)} else {out})"
+            return out
+        if isinstance(e, ir.Concat):
+            return "(" + " + ".join(self.value(i) for i in e.items) + ")"
         # a condition used as a value (a bool): TRUE, FALSE or null
         return f"(True if {self.true(e)} else (False if {self.false(e)} else None))"
 
@@ -264,13 +296,20 @@ class _Compiler:
         if isinstance(e, ir.Lit):
             return repr(e.value is want)
         if isinstance(e, ir.SegRef):
-            return f"_{'t' if want else 'f'}_{e.name}(r)"
+            return f"_{'t' if want else 'f'}{self.number[e.name]}(r)"
         if isinstance(e, (ir.And, ir.Or)):
             # TRUE and: all TRUE; FALSE and: any FALSE (the other way round for or)
             joiner = " and " if isinstance(e, ir.And) == want else " or "
             return "(" + joiner.join(self.truth(i, want) for i in e.items) + ")"
         if isinstance(e, ir.Not):
             return self.truth(e.item, not want)
+        if isinstance(e, ir.IsTrue):  # never unknown: FALSE wherever it is not TRUE
+            return self.true(e.item) if want else f"(not {self.true(e.item)})"
+        if isinstance(e, ir.AtLeast):
+            if want:  # k of them TRUE
+                return f"(sum(({''.join(self.true(i) + ', ' for i in e.items)})) >= {e.k})"
+            # fewer than k can be TRUE: fewer than k are not FALSE
+            return f"(sum(({''.join('not ' + self.false(i) + ', ' for i in e.items)})) < {e.k})"
         if isinstance(e, ir.Cmp):
             return self.compare(e.op, e.left, e.right, want)
         if isinstance(e, ir.InList):

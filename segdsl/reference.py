@@ -15,9 +15,11 @@ from an entity table and its event tables).
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import math
 import re
 from bisect import bisect_right
+from collections import Counter
 from functools import lru_cache
 from typing import Any, Callable, Mapping
 
@@ -51,6 +53,7 @@ class Population:
         self.segments = segments
         self.rows = rows
         self._ranked: dict[ir.Quantile, list[Value]] = {}
+        self._counted: dict[ir.GroupSize, Counter] = {}
 
     def ranked(self, q: ir.Quantile) -> list[Value]:
         """Every row's non-null value of the quantile's item, in order."""
@@ -58,6 +61,13 @@ class Population:
             values = (Interpreter(self.segments, row, self).eval(q.item) for row in self.rows)
             self._ranked[q] = sorted(v for v in values if v is not None)
         return self._ranked[q]
+
+    def counted(self, g: ir.GroupSize) -> Counter:
+        """How many rows have each non-null value of the item."""
+        if g not in self._counted:
+            values = (Interpreter(self.segments, row, self).eval(g.item) for row in self.rows)
+            self._counted[g] = Counter(v for v in values if v is not None)
+        return self._counted[g]
 
 
 class Interpreter:
@@ -209,6 +219,45 @@ class Interpreter:
             return at_most / len(ranked)
         return -(-e.n * at_most // len(ranked))  # ceil(n * cume_dist), in whole numbers
 
+    def _group_size(self, e: ir.GroupSize) -> Value:
+        if self.population is None:
+            raise ValueError("min_size counts a cell's rows: evaluate it with the rows of its table")
+        value = self.eval(e.item)
+        return None if value is None else self.population.counted(e)[value]
+
+    # -- hierarchies, sets, labels
+    def _is_true(self, e: ir.IsTrue) -> Value:
+        return self.eval(e.item) is True
+
+    def _at_least(self, e: ir.AtLeast) -> Value:
+        values = [self.eval(i) for i in e.items]
+        if sum(v is True for v in values) >= e.k:
+            return True
+        if sum(v is not False for v in values) < e.k:  # even if every unknown were true
+            return False
+        return None
+
+    def _bucket(self, e: ir.Bucket) -> Value:
+        key = self.eval(e.key)
+        return None if key is None else bucket(e.salt, key)
+
+    def _case(self, e: ir.Case) -> Value:
+        for condition, value in zip(e.conditions, e.values):
+            if self.eval(condition) is True:
+                return self.eval(value)
+        return self.eval(e.default)
+
+    def _concat(self, e: ir.Concat) -> Value:
+        return "".join(self.eval(i) for i in e.items)
+
+
+def bucket(salt: str, key: int | str) -> int:
+    """A customer's bucket for holdouts and splits, 0 to 9999: the first 8 hex digits of the MD5 of
+    salt + ":" + the key (an int in decimal) in UTF-8, read as a number, modulo 10000."""
+    text = key if isinstance(key, str) else str(int(key))
+    return int(hashlib.md5(f"{salt}:{text}".encode("utf-8")).hexdigest()[:8], 16) % 10_000
+
+
 def first_last_order(event: tuple[Value, Value]) -> tuple:
     """first/last order events (time, value) by time, then by value with nulls first."""
     moment, value = event
@@ -318,4 +367,19 @@ _EVAL: dict[type, Callable[[Interpreter, Any], Value]] = {
     ir.Arith: Interpreter._arith, ir.Neg: Interpreter._neg, ir.Func: Interpreter._func,
     ir.DaysSince: Interpreter._days_since, ir.DateShift: Interpreter._date_shift,
     ir.Aggregate: Interpreter._aggregate, ir.Quantile: Interpreter._quantile,
+    ir.GroupSize: Interpreter._group_size, ir.IsTrue: Interpreter._is_true, ir.AtLeast: Interpreter._at_least,
+    ir.Bucket: Interpreter._bucket, ir.Case: Interpreter._case, ir.Concat: Interpreter._concat,
 }
+
+
+def label_rows(checked, rows: list[Mapping[str, Value]]) -> list[dict[str, Value]]:
+    """Every row's membership of every segment (never null) and its label of every partition and
+    ruleset (null for none): what evaluating a whole file gives, row by row."""
+    population = Population(checked.segments, rows)
+    out = []
+    for row in rows:
+        interpreter = Interpreter(checked.segments, row, population)
+        labelled = {name: interpreter.segment(name) is True for name in checked.segments}
+        labelled.update((name, interpreter.eval(label.value)) for name, label in checked.labels.items())
+        out.append(labelled)
+    return out

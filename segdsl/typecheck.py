@@ -26,16 +26,16 @@ class _Invalid(Exception):
 
 
 class ExprChecker:
-    def __init__(self, schema: Schema, segments: set[str], as_of: dt.datetime, diagnostics: list[Diagnostic]):
+    def __init__(self, schema: Schema, segments: set[str], as_of: dt.datetime, diagnostics: list[Diagnostic],
+                 labels: dict[str, str] | None = None):
         self.schema = schema
         self.segments = segments
+        self.labels = labels or {}  # partition/ruleset name -> "partition" or "ruleset": not conditions
         self.as_of = as_of
         self.diags = diagnostics
-        self.segment_refs: set[str] = set()  # segments the last condition refers to, for cycle checks
 
     # -- entry points
     def condition(self, node: ast.Expr) -> ir.Expr | None:
-        self.segment_refs = set()
         try:
             e = self.expr(node)
             self._need_bool(e, node, "a segment's condition")
@@ -71,11 +71,19 @@ class ExprChecker:
         if name in self.schema.fields:
             return ir.Col(name, self.schema.fields[name])
         if name in self.segments:
-            self.segment_refs.add(name)
             return ir.SegRef(name)
+        if name in self.labels:
+            kind = self.labels[name]
+            rules = sorted(s for s in self.segments if s.startswith(name + "."))
+            raise self.fail("E218", f"'{name}' is a {kind}: it gives each customer a label, not true or false",
+                            node.span, help=(f"name one of its rules: {', '.join(rules)}" if rules else
+                                             "a partition's cells cannot be named in a condition; define a segment"))
         if name in self.schema.events:
             raise self.fail("E217", f"'{name}' is a table of events, not one value per customer", node.span,
                             help=f"aggregate it: count({name}), count({name} where ... in last 90 days)")
+        if "." in name:  # only a child segment has a dotted name
+            raise self.fail("E202", f"unknown segment '{name}'", node.span,
+                            help=did_you_mean(name, self.segments) or "a child segment is named parent.child")
         if self.schema.trusted:
             return ir.Col(name, ANY)
         field_hint = did_you_mean(name, self.schema.fields)
@@ -107,17 +115,47 @@ class ExprChecker:
         return ir.Or(self._logic_operands(node))
 
     def _logic_operands(self, node: ast.BoolOp) -> tuple[ir.Expr, ...]:
+        return self._conditions(node.operands, f"each side of '{node.kind}'")
+
+    def _conditions(self, nodes, what: str) -> tuple[ir.Expr, ...]:
         items, failed = [], False
-        for operand in node.operands:  # check every operand, so all mistakes are reported
+        for operand in nodes:  # check every operand, so all mistakes are reported
             try:
                 e = self.expr(operand)
-                self._need_bool(e, operand, f"each side of '{node.kind}'")
+                self._need_bool(e, operand, what)
                 items.append(e)
             except _Invalid:
                 failed = True
         if failed:
             raise _Invalid()
         return tuple(items)
+
+    def _at_least(self, node: ast.AtLeast) -> ir.Expr:
+        return ir.AtLeast(node.count, self._counted(node))
+
+    def _at_most(self, node: ast.AtLeast) -> ir.Expr:
+        return ir.Not(ir.AtLeast(node.count + 1, self._counted(node)))
+
+    def _counted(self, node: ast.AtLeast) -> tuple[ir.Expr, ...]:
+        words = node.kind.replace("_", " ")
+        items = self._conditions(node.items, f"each condition of '{words}'")
+        if node.count > len(items):
+            raise self.fail("E319", f"'{words} {node.count} of' has only {len(items)} "
+                            f"condition{'s' if len(items) != 1 else ''}", node.count_span,
+                            help=f"the count goes from 0 to {len(items)}")
+        return items
+
+    def _set_op(self, node: ast.SetOp) -> ir.Expr:
+        left, right = self._all([node.left, node.right])
+        for e, operand in ((left, node.left), (right, node.right)):
+            self._need_bool(e, operand, f"each side of '{node.op}'")
+        # On members: a row where a side is unknown is not among that side's members.
+        a, b = ir.IsTrue(left), ir.IsTrue(right)
+        if node.op == "union":
+            return ir.Or((a, b))
+        if node.op == "intersect":
+            return ir.And((a, b))
+        return ir.And((a, ir.Not(b)))
 
     def _not(self, node: ast.Not) -> ir.Expr:
         e = self.expr(node.operand)
@@ -296,6 +334,11 @@ class ExprChecker:
     # -- events: only an aggregate reads them (segdsl/eventcheck.py)
     def _attr(self, node: ast.Attr) -> ir.Expr:
         table = self.schema.events.get(node.table)
+        dotted = ast.Name.build(kind="name", span=node.span, name=f"{node.table}.{node.field}")
+        if table is None and node.table in self.labels and dotted.name not in self.segments:
+            return self._name(ast.Name.build(kind="name", span=node.table_span, name=node.table))  # E218
+        if table is None and (dotted.name in self.segments or node.table in self.segments):
+            return self._name(dotted)  # a child segment, or E202 with the names it may have meant
         if table is None:
             hint = did_you_mean(node.table, self.schema.events)
             raise self.fail("E216", f"'{node.table}' is not an event table", node.table_span,

@@ -21,6 +21,7 @@ import polars as pl
 from . import ir
 from .data import one_of
 from .polars_events import aggregate_columns
+from .reference import bucket
 from .diagnostics import SegdslError, error, first_line
 from .rounding import decimal_round
 from .textcase import simple_case
@@ -34,7 +35,7 @@ class PolarsCompiler:
         self._named: dict[ir.Expr, str] = {}  # sub-conditions computed once, as columns of the query
 
     def query(self, frame: pl.LazyFrame, names: list[str], events: dict[str, pl.LazyFrame] | None = None,
-              key: str | None = None) -> pl.LazyFrame:
+              key: str | None = None, labels: tuple[ir.Expr, ...] = ()) -> pl.LazyFrame:
         """`frame` with every sub-condition that the segments `names` (and those they refer to)
         share computed once, as a column, before the segments themselves: one pass, no repeats.
 
@@ -42,7 +43,9 @@ class PolarsCompiler:
         a repeat nested inside one it already shares; this does both. Aggregates over event
         tables (`events`, joined on `key`) come first, one group-by per table (polars_events.py).
         """
-        roots = [self.segments[n].condition for n in ir.with_references(self.segments, names)]
+        referenced = {n for label in labels for n in ir.segment_refs(label)}
+        roots = [self.segments[n].condition for n in ir.with_references(self.segments, [*names, *referenced])]
+        roots += labels
         aggregates = list(dict.fromkeys(a for root in roots for a in ir.aggregates(root)))
         if aggregates:
             where = PolarsCompiler({})  # event-level conditions: nothing of the customer's is shared
@@ -86,7 +89,8 @@ class PolarsCompiler:
 
     def _Lit(self, e: ir.Lit) -> pl.Expr:
         if e.value is None:
-            return pl.lit(None, dtype=pl.Boolean if e.type.kind in ("bool", "null") else None)
+            return pl.lit(None, dtype=pl.Boolean if e.type.kind in ("bool", "null") else
+                          pl.String if e.type.kind == "string" else None)
         if isinstance(e.value, dt.datetime):
             return pl.lit(e.value, dtype=pl.Datetime("us"))
         return pl.lit(e.value)
@@ -181,6 +185,36 @@ class PolarsCompiler:
         if e.fn == "cume_dist":
             return at_most.cast(pl.Float64) / total
         return (at_most * e.n + total - 1) // total  # ceil(n * cume_dist), in whole numbers
+
+    def _GroupSize(self, e: ir.GroupSize) -> pl.Expr:
+        value = self.expr(e.item)
+        return pl.when(value.is_not_null()).then(pl.len().over(value).cast(pl.Int64))
+
+    # -- hierarchies, sets, labels
+    def _IsTrue(self, e: ir.IsTrue) -> pl.Expr:
+        return self.expr(e.item).fill_null(False)
+
+    def _AtLeast(self, e: ir.AtLeast) -> pl.Expr:
+        items = [self.expr(i) for i in e.items]
+        true = pl.sum_horizontal(i.fill_null(False).cast(pl.Int32) for i in items)
+        possible = pl.sum_horizontal(i.fill_null(True).cast(pl.Int32) for i in items)  # unknown might be true
+        return pl.when(true >= e.k).then(True).when(possible < e.k).then(False).otherwise(pl.lit(None, pl.Boolean))
+
+    def _Bucket(self, e: ir.Bucket) -> pl.Expr:
+        salt = e.salt
+        return self.expr(e.key).map_batches(
+            lambda keys: pl.Series(keys.name, [None if k is None else bucket(salt, k) for k in keys.to_list()],
+                                   dtype=pl.Int64), return_dtype=pl.Int64)
+
+    def _Case(self, e: ir.Case) -> pl.Expr:
+        chain = pl
+        for condition, value in zip(e.conditions, e.values):
+            # a null condition does not match, as in SQL's CASE
+            chain = chain.when(self.expr(condition).fill_null(False)).then(self.expr(value))
+        return chain.otherwise(self.expr(e.default))
+
+    def _Concat(self, e: ir.Concat) -> pl.Expr:
+        return pl.concat_str([self.expr(i) for i in e.items])
 
     def _DaysSince(self, e: ir.DaysSince) -> pl.Expr:
         return (pl.lit(e.as_of) - self.expr(e.item).cast(pl.Date)).dt.total_days()

@@ -92,7 +92,7 @@ class Group:
         events = {name: (tables[name].by, frame.to_dicts()) for name, frame in self.events.items()}
         return attach_events(rows, self.key, events)
 
-    @property
+    @cached_property
     def key(self) -> str:
         return self.program().key
 
@@ -122,9 +122,17 @@ def load_group(path: Path) -> Group:
     cases: dict[str, Case] = {}
     pending: dict = {"xfail": {}, "refused": {}}
     as_of = DEFAULT_AS_OF
-    header_end = None
     current: Case | None = None
-    for number, line in enumerate(lines, start=1):
+    # The header runs to the first directive: the entity block, and any segments, partitions and
+    # rulesets the cases build on (a hierarchy's children are named in cases as parent.child).
+    first = next((i for i, line in enumerate(lines) if _DIRECTIVE.match(line.strip())
+                  and _DIRECTIVE.match(line.strip()).group(1) != "as_of"), len(lines))
+    header_end = first
+    for line in lines[:first]:
+        directive = _DIRECTIVE.match(line.strip())
+        if directive:  # as_of
+            as_of = directive.group(3)
+    for number, line in enumerate(lines[first:], start=first + 1):
         stripped = line.strip()
         directive = _DIRECTIVE.match(stripped)
         segment = _SEGMENT.match(stripped)
@@ -138,8 +146,6 @@ def load_group(path: Path) -> Group:
             else:
                 pending[kind][backend] = value
         elif segment:
-            if header_end is None:
-                header_end = number - 1
             if "members" not in pending:
                 raise ValueError(f"{path.name}:{number}: segment {segment.group(1)} has no '# expect:' line")
             current = Case(name, segment.group(1), line, number, pending["members"], pending["xfail"], pending["refused"])

@@ -36,6 +36,8 @@ def _uses() -> dict[str, list[tuple[str, str]]]:
     uses: dict[str, list[tuple[str, str]]] = defaultdict(list)
     for group in CORPUS.values():
         for name, segment in group.program().checked().segments.items():
+            if name not in group.cases:  # a header's segment, or one a holdout, split or ruleset made
+                continue
             for feature in {_feature(node) for node in ir.walk(segment.condition)}:
                 uses[feature].append((group.name, name))
     return uses

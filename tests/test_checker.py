@@ -133,7 +133,8 @@ def test_segment_references_and_as_of_override():
 
 def test_bikes_example_checks():
     program = segdsl.load(Path(__file__).resolve().parent.parent / "examples" / "bikes.seg", as_of="2026-11-01")
-    assert len(program.segments) == 14
+    assert len(program.segments) == 33  # 14 flat, 9 in the hierarchy, holdout, split, rules ...
+    assert program.labels == ["bikes", "ages", "lifecycle"]
     lines = program.checked().pretty().splitlines()
     assert 'segment recent_signups: (signup_date:date >= date("2026-10-02"))' in lines
     assert ('segment lapsed: ((last_seen:timestamp < timestamp("2026-05-03T00:00:00")) and '

@@ -44,7 +44,7 @@ def test_eval_count(request, capsys, engine):
     assert code == 0
     lines = out.splitlines()
     assert lines[0] == "segment,members"
-    assert len(lines) == 15
+    assert len(lines) == 1 + 33  # every segment, children, holdouts, split arms and ruleset rules included
     counts = dict(line.split(",") for line in lines[1:])
     assert int(counts["has_email"]) + int(counts["no_email"]) == 65
 
@@ -62,8 +62,11 @@ def test_eval_flags_are_true_or_false(capsys):
     code, out, _ = run(capsys, "eval", BIKES, "--data", BIKES_CSV, "--as-of", "2026-11-01")
     assert code == 0
     header, *rows = out.splitlines()
-    assert header.split(",")[0] == "customer_id" and len(header.split(",")) == 15
-    assert all(v in ("true", "false") for row in rows for v in row.split(",")[1:])
+    assert header.split(",")[0] == "customer_id" and len(header.split(",")) == 1 + 33 + 3  # segments, labels
+    assert all(v in ("true", "false") for row in rows for v in row.split(",")[1:-3])
+    labels = [row.split(",")[-3:] for row in rows]
+    assert ["road/pro/M", "25-34", "vip"] in labels  # the cell, the age band, the first rule that matches
+    assert any(cell == "" for cell, _, _ in labels)  # no sport: not a cyclist, so no cell of bikes
 
 
 def test_eval_missing_column_is_exit_2(capsys, tmp_path):
@@ -120,7 +123,7 @@ def test_parse_json(capsys):
     code, out, _ = run(capsys, "parse", BIKES, "--json")
     assert code == 0
     tree = json.loads(out)
-    assert [i["kind"] for i in tree["items"]].count("segment") == 14
+    assert [i["kind"] for i in tree["items"]].count("segment") == 19  # top-level: children are inside theirs
 
 
 def test_ir_is_printable(capsys):
@@ -192,7 +195,8 @@ def test_counts_from_the_engine_match_the_flags(request, capsys, engine):
     _, counted, _ = run(capsys, "eval", *common, "--count")
     _, flags, _ = run(capsys, "eval", *common)
     header, *rows = [line.split(",") for line in flags.splitlines()]
-    from_flags = {name: sum(r[i] == "true" for r in rows) for i, name in enumerate(header[1:], start=1)}
+    flags = header[1:len(header) - 3]  # then the labels of bikes, ages and lifecycle
+    from_flags = {name: sum(r[i] == "true" for r in rows) for i, name in enumerate(flags, start=1)}
     assert {name: int(n) for name, n in (line.split(",") for line in counted.splitlines()[1:])} == from_flags
 
 

@@ -170,6 +170,8 @@ def _feature(e: ir.Expr) -> str:
         return f"{e.fn}{'' if e.field is None else ' ' + e.field.type.kind}{' where' if e.where is not None else ''}"
     if isinstance(e, ir.Quantile):
         return f"{e.fn} {e.item.type.kind}"
+    if isinstance(e, ir.Bucket):
+        return f"holdout/split {e.key.type.kind} key"
     return kind
 
 
@@ -196,6 +198,7 @@ REQUIRED = {
     *(f"{fn} {kind}" for fn in ("cume_dist", "ntile") for kind in ("int", "float", "date", "timestamp")),
     *(f"shift {kind} {unit} {sign}" for kind in ("date", "timestamp") for unit in ("day", "week", "month", "year")
       for sign in "+-"),
+    "IsTrue", "AtLeast", "holdout/split int key", "holdout/split string key",
 }
 
 

@@ -14,6 +14,7 @@ import pytest
 
 import segdsl
 from segdsl.data import fit_to_schema, read_data
+from segdsl import reference
 from segdsl.engines import run
 from segdsl.rounding import decimal_round
 
@@ -74,6 +75,19 @@ def test_bikes_flags_engines_agree(request, bikes_frame):
     answers = [run(BIKES, bikes_frame, engine=engine) for engine in ENGINES]
     assert all(a == answers[0] for a in answers[1:])
     assert len(answers[0].rows) == bikes_frame.height
+
+
+@pytest.mark.parametrize("engine", ENGINES)
+def test_bikes_whole_file_matches_the_reference(request, bikes_frame, engine):
+    """Every segment's flag and every partition's and ruleset's label (the hierarchy, holdout,
+    split, cells, rules) on each engine, row by row, against the reference interpreter."""
+    start(request, engine)
+    answer = run(BIKES, bikes_frame, engine=engine)
+    assert answer.columns == [BIKES.key, *BIKES.segments, *BIKES.labels]
+    expected = reference.label_rows(BIKES.checked(), bikes_frame.to_dicts())
+    by_key = {row[BIKES.key]: row for row in bikes_frame.to_dicts()}
+    want = sorted((k, *(e[c] for c in answer.columns[1:])) for k, e in zip(by_key, expected))
+    assert [tuple(r) for r in answer.rows] == want
 
 
 # -- round() against its Python definition ---------------------------------------------------

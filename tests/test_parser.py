@@ -84,14 +84,17 @@ def condition_of(text: str):
 BIKES_SEGMENTS = [
     "amateur_women_road", "road_pros", "young_mountain", "wroclaw_newsletter", "not_gravel", "high_value",
     "gmail", "w_city", "no_email", "has_email", "recent_signups", "lapsed", "value_per_year",
-    "pro_or_high_value_women",
+    "pro_or_high_value_women", "cyclists", "engaged", "campaign_a", "mountain_test", "road_or_gravel_not_vip",
 ]
 
 
-def test_bikes_example_parses_with_14_segments():
+def test_bikes_example_parses_with_19_top_level_segments():
     program = parse_ok(BIKES.read_text(encoding="utf-8"))
     assert [s.name for s in program.segments] == BIKES_SEGMENTS
-    assert len(program.segments) == 14
+    assert [c.name for c in program.segments[14].children] == ["road", "mountain", "gravel"]
+    assert [p.name for p in program.partitions] == ["bikes", "ages"]
+    assert [r.name for r in program.rulesets] == ["lifecycle"]
+    assert program.segments[16].sample.kind == "holdout" and program.segments[16].sample.shares == [10.0]
     (entity,) = program.entities
     assert entity.name == "customers"
     assert [(f.name, f.is_key, f.type.name) for f in entity.fields] == [

@@ -45,7 +45,7 @@ def test_nan_is_null(program):
 
 
 def test_source_is_inspectable(program):
-    assert "def _t_road(r):" in program.record_source()
+    assert "# road\ndef _t0(r):" in program.record_source()
 
 
 def test_missing_field_is_e502(program):

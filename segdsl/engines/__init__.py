@@ -64,7 +64,7 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
     program.require_events(events or {}, [segment] if segment else None, "pass it: run(..., events={{'{name}': frame}})")
     if engine_type.dialect is None:
         columns, rows = engine_type().evaluate(program, frame, segment, as_of, counts, events or {})
-        return _result(columns, rows, segment, counts)
+        return _result(columns, rows, segment, counts, len(program.labels))
     table, key = table or program.table or "customers", program.key or frame.columns[0]
     # Compiled before connecting: a construct the dialect refuses (E401) opens no connection.
     sql = program.to_sql(segment, dialect=engine_type.dialect, table=table, as_of=as_of, key=key, counts=counts)
@@ -72,7 +72,7 @@ def run(program: Program, frame: pl.DataFrame, *, engine: str = "duckdb", segmen
     read = program.event_tables_read([segment] if segment else None)  # present: require_events above
     tables = {table: frame, **{name: events[name] for name in read}}  # no table loaded that no query reads
     rows = _answer(program, engine, runner, sql, lambda: [runner.load(name, data) for name, data in tables.items()])
-    return _result(_columns(program, key, segment, counts), rows, segment, counts)
+    return _result(_columns(program, key, segment, counts), rows, segment, counts, len(program.labels))
 
 
 def run_on_database(program: Program, url: str, *, table: str | None = None, key: str | None = None,
@@ -94,7 +94,7 @@ def run_on_database(program: Program, url: str, *, table: str | None = None, key
                          counts=counts)
     runner = engine_type(target)  # E902/E903 when it cannot connect, without the password
     rows = _answer(program, engine, runner, sql, lambda: None)
-    return _result(_columns(program, key, segment, counts), rows, segment, counts)
+    return _result(_columns(program, key, segment, counts), rows, segment, counts, len(program.labels))
 
 
 def _answer(program: Program, engine: str, runner, sql: str, load) -> list[tuple]:
@@ -111,12 +111,15 @@ def _answer(program: Program, engine: str, runner, sql: str, load) -> list[tuple
 def _columns(program: Program, key: str, segment: str | None, counts: bool) -> list[str]:
     """Named as segdsl names them: Snowflake and Oracle answer with upper-case column names."""
     names = [segment] if segment is not None else list(program.segments)
-    return names if counts else [key, *([] if segment is not None else names)]
+    if counts:
+        return names
+    return [key, *([] if segment is not None else [*names, *program.labels])]
 
 
-def _result(columns: list[str], rows: list[tuple], segment: str | None, counts: bool) -> Result:
+def _result(columns: list[str], rows: list[tuple], segment: str | None, counts: bool, labels: int = 0) -> Result:
     if counts:
         return Result(columns, [tuple(int(v) for v in rows[0])])
-    if segment is None:  # engines without a boolean type answer 1/0
-        rows = [(r[0], *(bool(v) for v in r[1:])) for r in rows]
+    if segment is None:  # engines without a boolean type answer 1/0; labels (the last columns) are text
+        end = len(columns) - labels
+        rows = [(r[0], *(bool(v) for v in r[1:end]), *r[end:]) for r in rows]
     return Result(columns, sorted(rows, key=lambda r: (r[0] is None, r[0])))

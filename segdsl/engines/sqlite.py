@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
 import sqlite3
 from functools import lru_cache
@@ -30,12 +31,17 @@ def _regexp(pattern, value):
     return 1 if _compiled(pattern).search(value) else 0
 
 
+def _md5(text):
+    return None if text is None else hashlib.md5(text.encode("utf-8")).hexdigest()
+
+
 def register_functions(connection: sqlite3.Connection) -> None:
-    """Define segdsl_regexp, segdsl_lower, segdsl_upper and segdsl_round, which segdsl's SQLite SQL uses."""
+    """Define segdsl_regexp, segdsl_lower, segdsl_upper, segdsl_round and segdsl_md5, which segdsl's SQLite SQL uses."""
     connection.create_function("segdsl_regexp", 2, _regexp, deterministic=True)
     connection.create_function("segdsl_lower", 1, lambda s: simple_case(s, False), deterministic=True)
     connection.create_function("segdsl_upper", 1, lambda s: simple_case(s, True), deterministic=True)
     connection.create_function("segdsl_round", 2, decimal_round, deterministic=True)
+    connection.create_function("segdsl_md5", 1, _md5, deterministic=True)
 
 
 def _to_sqlite(value):

@@ -39,6 +39,10 @@ def _capital_i_first(replace: str, value: exp.Expression) -> exp.Expression:
     return _fn(replace, value, _str("\u0130"), _str("I"))
 
 
+_NOT_UTF8_HASH = ("this engine hashes text in the database's character set, which need not be UTF-8, so a "
+                  "bucket of non-ASCII text could differ; key the customers by an int and use an ASCII salt")
+
+
 class DuckDB(Lowering):
     regex_flavour = "re2"  # REGEXP_MATCHES is RE2 with search semantics
 
@@ -46,13 +50,16 @@ class DuckDB(Lowering):
 class SQLite(Lowering):
     """SQLite has no regex and ASCII-only lower/upper: segdsl registers its own functions.
 
-    The SQL calls `segdsl_regexp`, `segdsl_lower`, `segdsl_upper` and `segdsl_round`, which
+    The SQL calls `segdsl_regexp`, `segdsl_lower`, `segdsl_upper`, `segdsl_round` and `segdsl_md5`, which
     `segdsl.engines.sqlite.register_functions(connection)` defines; on a connection
     without them the query fails loudly instead of answering differently.
     """
 
     regex_flavour = "python"
     exact_int_float_compare = True
+
+    def md5_hex(self, text, ascii_only):
+        return _fn("segdsl_md5", text)
 
     def string_literal(self, text):
         # Python's sqlite3 refuses a statement holding NUL: spell each one as CHAR(0).
@@ -81,9 +88,12 @@ class SQLite(Lowering):
             return exp.Not(this=exp.Is(this=_paren(blob), expression=exp.null()))
         if e.op == "contains":
             return exp.GT(this=exp.StrPosition(this=blob, substr=needle), expression=_num(0))
-        part = exp.Substring(this=blob, start=_num(1), length=n) if e.op == "starts_with" else \
-            exp.Substring(this=blob, start=exp.Neg(this=n))
-        return exp.EQ(this=part, expression=needle)
+        part = exp.Substring(this=blob.copy(), start=_num(1), length=n) if e.op == "starts_with" else \
+            exp.Substring(this=blob.copy(), start=exp.Neg(this=n.copy()))
+        # SUBSTR of an empty blob is null in SQLite, not empty: a text shorter than the needle is
+        # decided by its length ('' starts_with " " is false, not unknown)
+        long_enough = exp.GTE(this=exp.Length(this=blob), expression=n.copy())
+        return exp.and_(long_enough, exp.EQ(this=part, expression=needle), copy=False)
 
     def round_float(self, value, digits):
         return _fn("segdsl_round", value, digits)  # SQLite's round() keeps only ~15 digits
@@ -320,6 +330,14 @@ class TSQL(Lowering):
         # LEN ignores trailing spaces; measure with a sentinel character appended.
         return exp.Sub(this=exp.Length(this=exp.DPipe(this=_paren(args[0]), expression=_str("."))), expression=_num(1))
 
+    def md5_hex(self, text, ascii_only):
+        if not ascii_only:
+            raise Unsupported("holdouts and splits on a text key or with a non-ASCII salt", help=_NOT_UTF8_HASH)
+        # VARCHAR, not the NVARCHAR of N'...': HASHBYTES of NVARCHAR hashes UTF-16
+        data = exp.Cast(this=text, to=exp.DataType.build("VARCHAR(8000)", dialect="tsql"))
+        digest = _fn("HASHBYTES", _str("MD5"), data)
+        return exp.Lower(this=_fn("CONVERT", exp.DataType.build("VARCHAR(32)", dialect="tsql"), digest, _num(2)))
+
     def regex(self, operand, pattern, ignore_case):
         # REGEXP_LIKE (SQL Server 2025, Azure SQL) is RE2 with search semantics.
         return _fn("REGEXP_LIKE", operand, self.string_literal(pattern), _str("i" if ignore_case else "c"))
@@ -360,6 +378,14 @@ class Oracle(Lowering):
 
     def regex(self, operand, pattern, ignore_case):
         return exp.RegexpLike(this=operand, expression=_str(pattern), flag=_str("i" if ignore_case else "c"))
+
+    def int_text(self, value):
+        return _fn("TO_CHAR", value)  # CAST(... AS VARCHAR2) needs a length
+
+    def md5_hex(self, text, ascii_only):
+        if not ascii_only:
+            raise Unsupported("holdouts and splits on a text key or with a non-ASCII salt", help=_NOT_UTF8_HASH)
+        return exp.Lower(this=_fn("RAWTOHEX", _fn("STANDARD_HASH", text, _str("MD5"))))
 
     def days_between(self, start, end):
         return exp.Sub(this=end, expression=_fn("TRUNC", start))

@@ -62,6 +62,13 @@ _ATOMS = (exp.Column, exp.Literal, exp.Paren, exp.Boolean, exp.Null, exp.Anonymo
 _COMPOUND = (exp.Binary, exp.Connector, exp.Predicate, exp.Unary, exp.Collate)
 
 
+def connect_sum(items: list[exp.Expression]) -> exp.Expression:
+    out = items[0]
+    for item in items[1:]:
+        out = exp.Add(this=out, expression=item)
+    return out
+
+
 def _exact_in_float(e: ir.Expr) -> bool:
     """An int literal that a float holds exactly compares the same either way."""
     return isinstance(e, ir.Lit) and isinstance(e.value, int) and abs(e.value) <= 2 ** 53
@@ -173,6 +180,73 @@ class Lowering:
             scaled = cast(exp.Mul(this=exp.Literal.number(e.n), expression=at_most), "DOUBLE")
             rank = cast(exp.Ceil(this=exp.Div(this=scaled, expression=total)), "BIGINT")
         return exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Is(this=_paren(value), expression=exp.null())), true=rank)])
+
+    def lower_GroupSize(self, e: ir.GroupSize) -> exp.Expression:
+        """The rows with the same value (a window over the whole table, like a quantile); null for null."""
+        if self._ranks(e.item):
+            raise Unsupported("min_size of a partition that ranks customers (a quantile, or 'of' a segment with one)",
+                              help="SQL cannot put a window function inside another's PARTITION BY; drop min_size "
+                                   "or evaluate the file in Polars")
+        value = self.lower(e.item)
+        count = exp.Window(this=exp.Count(this=exp.Star()), partition_by=[value.copy()], over="OVER")
+        return exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Is(this=_paren(value), expression=exp.null())), true=count)])
+
+    def _ranks(self, e: ir.Expr) -> bool:
+        """Whether `e`, or a segment it names, holds a quantile or a group size (a window function)."""
+        return ir.ranks(e) or any(self._ranks(self.segments[n].condition) for n in ir.segment_refs(e))
+
+    # -- hierarchies, sets, labels ----------------------------------------------------------
+    def _one_if(self, condition: exp.Expression, otherwise: int | None = 0) -> exp.Expression:
+        default = None if otherwise is None else exp.Literal.number(otherwise)
+        return exp.Case(ifs=[exp.If(this=condition, true=exp.Literal.number(1))], default=default)
+
+    def lower_IsTrue(self, e: ir.IsTrue) -> exp.Expression:
+        # CASE ... THEN 1 ELSE 0 END = 1: true or false, never null, with or without a boolean type
+        return exp.EQ(this=self._one_if(self.predicate(e.item)), expression=exp.Literal.number(1))
+
+    def lower_AtLeast(self, e: ir.AtLeast) -> exp.Expression:
+        true = [self._one_if(self.predicate(i)) for i in e.items]
+        # an unknown item might be true: count it among the possible ones
+        possible = [exp.Case(ifs=[exp.If(this=exp.Not(this=_paren(self.predicate(i))), true=exp.Literal.number(0))],
+                             default=exp.Literal.number(1)) for i in e.items]
+        k = exp.Literal.number(e.k)
+        total = lambda items: _paren(connect_sum(items))  # noqa: E731
+        verdict = exp.Case(ifs=[exp.If(this=exp.GTE(this=total(true), expression=k), true=exp.Literal.number(1)),
+                                exp.If(this=exp.LT(this=total(possible), expression=k.copy()), true=exp.Literal.number(0))])
+        return exp.EQ(this=verdict, expression=exp.Literal.number(1))  # null (unknown) when neither
+
+    def lower_Bucket(self, e: ir.Bucket) -> exp.Expression:
+        """The first 8 hex digits of the MD5 of 'salt:key', read digit by digit (no engine-specific
+        hex parsing), modulo 10000: the same number as reference.bucket on every engine."""
+        key = self.lower(e.key)
+        text = key if e.key.type.is_text else self.int_text(key)
+        # ASCII text has the same bytes in every character set: engines that do not hash UTF-8 can take it
+        ascii_only = not e.key.type.is_text and e.salt.isascii()
+        digest = self.md5_hex(exp.Concat(expressions=[self.string_literal(e.salt + ":"), text]), ascii_only)
+        total = None
+        for i in range(8):
+            char = exp.Substring(this=digest.copy(), start=exp.Literal.number(i + 1), length=exp.Literal.number(1))
+            digit = exp.Sub(this=exp.StrPosition(this=exp.Literal.string("0123456789abcdef"), substr=char),
+                            expression=exp.Literal.number(1))
+            term = exp.Mul(this=cast(digit, "BIGINT"), expression=exp.Literal.number(16 ** (7 - i)))
+            total = term if total is None else exp.Add(this=total, expression=term)
+        return exp.Mod(this=exp.Paren(this=total), expression=exp.Literal.number(10_000))
+
+    def int_text(self, value: exp.Expression) -> exp.Expression:
+        """An integer in decimal, '-' before a negative one."""
+        return cast(value, "VARCHAR")
+
+    def md5_hex(self, text: exp.Expression, ascii_only: bool) -> exp.Expression:
+        """The MD5 of the text's UTF-8 bytes as 32 lower-case hex digits (`ascii_only`: the text is ASCII)."""
+        return exp.MD5(this=text)
+
+    def lower_Case(self, e: ir.Case) -> exp.Expression:
+        ifs = [exp.If(this=self.predicate(c), true=self.lower(v)) for c, v in zip(e.conditions, e.values)]
+        default = None if isinstance(e.default, ir.Lit) and e.default.value is None else self.lower(e.default)
+        return exp.Case(ifs=ifs, default=default)
+
+    def lower_Concat(self, e: ir.Concat) -> exp.Expression:
+        return exp.Concat(expressions=[self.lower(i) for i in e.items])
 
     def lower_SegRef(self, e: ir.SegRef) -> exp.Expression:
         # Membership of another segment: its condition, inlined (SQL has no named predicates).

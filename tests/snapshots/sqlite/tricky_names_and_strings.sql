@@ -7,8 +7,10 @@ SELECT
   END AS "select",
   CASE
     WHEN INSTR(CAST(note AS BLOB), x'3530255f6f6666') > 0
-    OR SUBSTRING(CAST(note AS BLOB), 1, 3) = x'612762'
-    OR SUBSTRING(CAST(note AS BLOB), -1) = x'5c'
+    OR LENGTH(CAST(note AS BLOB)) >= 3
+    AND SUBSTRING(CAST(note AS BLOB), 1, 3) = x'612762'
+    OR LENGTH(CAST(note AS BLOB)) >= 1
+    AND SUBSTRING(CAST(note AS BLOB), -1) = x'5c'
     THEN TRUE
     ELSE FALSE
   END AS plain
