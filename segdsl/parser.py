@@ -461,7 +461,7 @@ def _expected_words(expected) -> str:
         words.append("'and' or 'or'")
         expected -= {"_AND", "_OR"}
     if {"SEGMENT", "ENTITY"} <= expected:
-        words.append("a new 'segment', 'entity' or 'events'")
+        words.append("a new item (segment, partition, ruleset, entity, events)")
         expected -= {"SEGMENT", "ENTITY", "EVENTS", "$END"} | _AFTER_CONDITION
     words += sorted(_TERMINAL_WORDS.get(t, f"'{t.lower()}'") for t in expected)
     if not words:

@@ -653,7 +653,7 @@ REGRESSIONS = {
         "  |\n"
         "1 | segment a: x == 1 == 2\n"
         "  |                   ^^\n"
-        "  = help: expected 'and' or 'or', a new 'segment', 'entity' or 'events', '+' or '-'",
+        "  = help: expected 'and' or 'or', a new item (segment, partition, ruleset, entity, events), '+' or '-'",
 
     ),
 }
