@@ -82,6 +82,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("files", nargs="+")
     p.add_argument("--format", choices=["human", "json"], default="human")
 
+    p = sub.add_parser("lint", help="check, then the lint rules (docs/rules.md); exit 0 clean, 1 findings, 2 usage or I/O")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="segment files, or directories searched for *.seg")
+    p.add_argument("--format", choices=["human", "concise", "json"], default="human")
+    p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still for usage or I/O)")
+
     p = sub.add_parser("parse", help="print the syntax tree")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", required=True, help="as JSON")
@@ -231,29 +237,16 @@ def _write_atomically(path: Path, text: str) -> None:
 
 
 def cmd_check(args) -> int:
-    from .program import loads
-
     status = EXIT_OK
     unreadable = False
     report = []
     for path in args.files:
-        try:
-            text = Path(path).read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read it: {exc}"
-            report.append((path, error("E901", f"{path}: {reason}"), None))
-            unreadable = True
-            continue
-        try:
-            program = loads(text, name=path)
-            diags, source = program.diagnostics, program.source
-        except SegdslError as exc:
-            diags, source = exc.diagnostics, exc.source
-            status = EXIT_ERRORS
-        for d in diags:
-            report.append((path, d, source))
+        program, diags, source = _checked_file(path)
+        unreadable = unreadable or source is None
+        status = EXIT_ERRORS if program is None and source is not None else status
+        report += [(path, d, source) for d in diags]
     if args.format == "json":
-        print(json.dumps([{"file": p, **d.model_dump(mode="json", exclude={"file"})} for p, d, _ in report], indent=2))
+        _print_json(report)
     else:
         for _path, d, source in report:
             print(render(d, source), file=sys.stderr)
@@ -262,6 +255,65 @@ def cmd_check(args) -> int:
         summary = f"{len(args.files)} file{'s' if len(args.files) != 1 else ''} checked: {errors} error{'s' if errors != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}"
         print(summary, file=sys.stderr)
     return EXIT_USAGE if unreadable else status
+
+
+def cmd_lint(args) -> int:
+    from .lint import lint
+
+    files, report, unreadable = _seg_files(args.paths), [], False
+    for path in files:
+        program, diags, source = _checked_file(path)
+        unreadable = unreadable or source is None
+        if program is not None:  # the lint rules need a program that checks
+            diags = sorted(diags + lint(program), key=lambda d: d.span.start if d.span else -1)
+        report += [(path, d, source) for d in diags]
+    if args.format == "json":
+        _print_json(report)
+    elif args.format == "concise":
+        for path, d, _source in report:
+            where = f"{path}:{d.span.line}:{d.span.column}" if d.span else path
+            print(f"{where}: {d.code} {d.message}")
+    else:
+        for _path, d, source in report:
+            print(render(d, source))
+        errors = sum(1 for _, d, _ in report if d.is_error)
+        print(f"{len(files)} file{'s' if len(files) != 1 else ''} linted: {errors} error{'s' if errors != 1 else ''}, "
+              f"{len(report) - errors} warning{'s' if len(report) - errors != 1 else ''}")
+    if unreadable:
+        return EXIT_USAGE
+    failing = report if args.strict else [r for r in report if r[1].is_error]
+    return EXIT_ERRORS if failing and not args.exit_zero else EXIT_OK
+
+
+def _print_json(report: list[tuple]) -> None:
+    print(json.dumps([{"file": p, **d.model_dump(mode="json", exclude={"file"})} for p, d, _ in report], indent=2))
+
+
+def _checked_file(path: str):
+    """(program or None, its diagnostics, its Source or None when the file cannot be read)."""
+    from .program import loads
+
+    try:
+        text = Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read it: {exc}"
+        return None, [error("E901", f"{path}: {reason}")], None
+    try:
+        program = loads(text, name=path)
+        return program, list(program.diagnostics), program.source
+    except SegdslError as exc:
+        return None, exc.diagnostics, exc.source
+
+
+def _seg_files(paths: list[str]) -> list[str]:
+    """The files named, and the *.seg files under the directories named, in a stable order."""
+    files = []
+    for path in paths:
+        if Path(path).is_dir():
+            files += sorted(str(p) for p in Path(path).rglob("*.seg"))
+        else:
+            files.append(path)
+    return files
 
 
 def cmd_parse(args) -> int:

@@ -1,0 +1,83 @@
+"""The rule registry: a rule is a code, a kebab-case name, a default severity, its documentation
+and a check function over a `Context` that yields findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Callable, Iterable, Iterator
+
+from .. import ast
+from ..diagnostics import Diagnostic, Severity
+from ..source import Span
+
+
+@dataclass(frozen=True)
+class Finding:
+    message: str
+    span: Span | None
+    help: str | None = None
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str  # L + three digits
+    name: str  # kebab-case
+    severity: Severity
+    summary: str  # what it finds, one line
+    why: str  # why that is bad
+    example: str  # a segment file it flags
+    fix: str  # what to write instead
+    check: Callable[["Context"], Iterable[Finding]]
+
+
+RULES: dict[str, Rule] = {}
+
+
+def rule(code: str, name: str, severity: str, summary: str, why: str, example: str, fix: str):
+    """Register the decorated check function as a rule."""
+    def register(check):
+        if code in RULES or any(r.name == name for r in RULES.values()):  # pragma: no cover - a programming error
+            raise ValueError(f"rule {code} {name} is registered twice")
+        RULES[code] = Rule(code, name, Severity(severity), summary, why, example.strip() + "\n", fix, check)
+        return check
+    return register
+
+
+class Context:
+    """What a rule looks at: the checked program (IR) and the segments as written (AST)."""
+
+    def __init__(self, program) -> None:
+        self.program = program
+        self.checked = program.checked()
+
+    def written_segments(self) -> Iterator[tuple[str, ast.Segment]]:
+        """Every segment as written, children included, with its full name."""
+        def visit(node: ast.Segment, prefix: str):
+            yield prefix + node.name, node
+            for child in node.children:
+                yield from visit(child, prefix + node.name + ".")
+        for segment in self.program.ast.segments:
+            yield from visit(segment, "")
+
+
+def walk_ast(node) -> Iterator[ast.Node]:
+    """The node and every AST node below it."""
+    yield node
+    for value in node.__dict__.values():
+        items = value if isinstance(value, list) else [value]
+        for item in items:
+            if isinstance(item, ast.Node) and not isinstance(item, ast.Segment):
+                yield from walk_ast(item)
+
+
+def lint(program) -> list[Diagnostic]:
+    """Every rule's findings on a program that checks clean, in source order."""
+    from . import rules  # noqa: F401 - importing the modules registers the rules
+
+    context = Context(program)
+    found = []
+    for code, registered in sorted(RULES.items()):
+        for finding in registered.check(context):
+            found.append(Diagnostic.model_construct(code=code, severity=registered.severity, message=finding.message,
+                                                    span=finding.span, help=finding.help, file=None))
+    return sorted(found, key=lambda d: (d.span.start if d.span else -1, d.code))
