@@ -265,7 +265,7 @@ def cmd_lint(args) -> int:
         program, diags, source = _checked_file(path)
         unreadable = unreadable or source is None
         if program is not None:  # the lint rules need a program that checks
-            diags = sorted(diags + lint(program), key=lambda d: d.span.start if d.span else -1)
+            diags = lint(program, with_checker_warnings=True)
         report += [(path, d, source) for d in diags]
     if args.format == "json":
         _print_json(report)

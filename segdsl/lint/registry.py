@@ -70,14 +70,20 @@ def walk_ast(node) -> Iterator[ast.Node]:
                 yield from walk_ast(item)
 
 
-def lint(program) -> list[Diagnostic]:
-    """Every rule's findings on a program that checks clean, in source order."""
+CHECKER_WARNINGS = {"W001", "W201", "W202"}  # what a suppression may name besides the rules
+
+
+def lint(program, with_checker_warnings: bool = False) -> list[Diagnostic]:
+    """Every rule's findings on a program that checks clean, in source order, without those a
+    `# segdsl: noqa` comment suppresses (and with L001 for a suppression that suppresses nothing).
+    With `with_checker_warnings`, the checker's warnings go through the suppressions too."""
     from . import rules  # noqa: F401 - importing the modules registers the rules
+    from .suppress import apply
 
     context = Context(program)
-    found = []
+    found = list(program.diagnostics) if with_checker_warnings else []
     for code, registered in sorted(RULES.items()):
         for finding in registered.check(context):
             found.append(Diagnostic.model_construct(code=code, severity=registered.severity, message=finding.message,
                                                     span=finding.span, help=finding.help, file=None))
-    return sorted(found, key=lambda d: (d.span.start if d.span else -1, d.code))
+    return apply(found, program.source, set(RULES) | CHECKER_WARNINGS)
