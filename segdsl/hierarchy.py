@@ -27,6 +27,7 @@ class Declared:
     node: ast.Segment  # the segment as written (for a holdout or arm: the segment that made it)
     parent: str | None
     origin: str  # segment holdout split
+    arm: int = 0  # a split arm's position
 
 
 def flatten(segments: list[ast.Segment]) -> list[Declared]:
@@ -40,7 +41,8 @@ def flatten(segments: list[ast.Segment]) -> list[Declared]:
             # not a part of `name` (whose members are the rest): a sibling, under the same parent
             out.append(Declared(name + ".holdout", node, parent, "holdout"))
         elif node.sample is not None:
-            out.extend(Declared(f"{name}.{arm}", node, name, "split") for arm in ARMS[:len(node.sample.shares)])
+            out.extend(Declared(f"{name}.{letter}", node, name, "split", i)
+                       for i, letter in enumerate(ARMS[:len(node.sample.shares)]))
         for child in node.children:
             visit(child, name + ".", name)
 
@@ -96,8 +98,7 @@ def sampled(decl: Declared, base: ir.Expr, bounds: list[int], schema: Schema) ->
         return ir.And((base, ir.Cmp(">=", bucket, ir.Lit(bounds[0], INT))))
     if decl.origin != "split":
         return base  # a split segment keeps all its members; its arms share them out
-    arm = ARMS.index(decl.name.rsplit(".", 1)[1])
-    low, high = ([0] + bounds)[arm], bounds[arm]
+    low, high = ([0] + bounds)[decl.arm], bounds[decl.arm]
     tests = [ir.Cmp(">=", bucket, ir.Lit(low, INT))] if low else []
     tests += [ir.Cmp("<", bucket, ir.Lit(high, INT))] if high < BUCKETS else []
     return ir.And((ir.SegRef(decl.parent), *tests))

@@ -326,6 +326,11 @@ def ranks(e: Expr) -> bool:
     return any(isinstance(n, (Quantile, GroupSize)) for n in walk(e))
 
 
+def ranks_through(segments, e: Expr) -> bool:
+    """Whether `e`, or a segment it names (directly or not), depends on every row."""
+    return ranks(e) or any(ranks(segments[n].condition) for n in with_references(segments, segment_refs(e)))
+
+
 def segment_refs(e: Expr) -> list[str]:
     """The segments `e` names directly, each once, in order."""
     return list(dict.fromkeys(n.name for n in walk(e) if isinstance(n, SegRef)))

@@ -15,7 +15,7 @@ import datetime as dt
 from . import ast, ir
 from .diagnostics import did_you_mean, error
 from .typecheck import ExprChecker, _Invalid
-from .types import STRING, comparable, with_article
+from .types import STRING, with_article
 
 NULL_CELL = "null"
 OTHER_CELL = "other"
@@ -147,8 +147,7 @@ def _dimension(dim: ast.Dimension, checker: ExprChecker) -> tuple[ir.Expr, tuple
         raise checker.fail("E321", f"bands cut numbers, dates or timestamps, but {what} is {with_article(value.type)}",
                            dim.expr.span, help=f"list its values instead: {_source_text(dim)} in [...]")
     for item, item_node in zip(items, dim.items.items):
-        if not comparable(value.type, item.type):
-            checker._check_comparable(value, item, dim.expr, item_node, "<")
+        checker._check_comparable(value, item, dim.expr, item_node, "<")
     bounds = [item.value for item in items]
     if any(b >= c for b, c in zip(bounds, bounds[1:])):
         raise checker.fail("E321", "bands must go up: each bound greater than the one before", dim.items.span)

@@ -111,13 +111,14 @@ class Space:
         self.segments = checked.segments
         self.schema = checked.schema
         self.budget = BUDGET  # shared by the questions of one claim
+        self.ordered: set[str] = set()  # columns compared with <, <=, >, >=, between (per question)
 
     def find(self, wanted: list[tuple[ir.Expr, bool]]) -> str | None:
         """A customer (described) for whom each condition is TRUE (True) or not TRUE (False); None
         when there is none. CannotDecide when the conditions are beyond this reasoning."""
         exprs = [self._inline(e) for e, _ in wanted]
         columns: dict[str, set] = {}
-        self.ordered: set[str] = set()  # columns compared with <, <=, >, >=, between
+        self.ordered = set()
         for e in exprs:
             self._collect(e, columns)
         names = sorted(columns)

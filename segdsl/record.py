@@ -40,10 +40,8 @@ class RecordProgram:
         self._all: Callable[[Mapping], list[str]] = namespace["_segments_of"]
         self._labels: Callable[[Mapping], dict[str, Any]] = namespace["_labels_of"]
         # segments and labels with a quantile or a min_size: they need the whole table
-        self.ranking = {n for n in self.names if any(ir.ranks(checked.segments[m].condition)
-                                                     for m in ir.with_references(checked.segments, [n]))}
-        self.ranking |= {name for name, label in checked.labels.items()
-                         if ir.ranks(label.value) or any(m in self.ranking for m in ir.segment_refs(label.value))}
+        self.ranking = {n for n in self.names if ir.ranks_through(checked.segments, ir.SegRef(n))}
+        self.ranking |= {n for n, label in checked.labels.items() if ir.ranks_through(checked.segments, label.value)}
 
     def refuse_ranking(self, names: list[str]) -> None:
         """E503 when one of `names` ranks customers: one record has no others to be ranked among."""

@@ -146,9 +146,7 @@ class ExprChecker:
         return items
 
     def _set_op(self, node: ast.SetOp) -> ir.Expr:
-        left, right = self._all([node.left, node.right])
-        for e, operand in ((left, node.left), (right, node.right)):
-            self._need_bool(e, operand, f"each side of '{node.op}'")
+        left, right = self._conditions([node.left, node.right], f"each side of '{node.op}'")
         # On members: a row where a side is unknown is not among that side's members.
         a, b = ir.IsTrue(left), ir.IsTrue(right)
         if node.op == "union":

@@ -49,8 +49,7 @@ def build_queries(checked: CheckedProgram, dialect: str, table: str, key: str,
     lowering.events = EventJoins(lowering, set(checked.schema.fields), key_type is not None and key_type.is_text)
     names = [segment] if segment else list(checked.segments)
     labels = {} if segment or counts else checked.labels
-    read = ir.with_references(checked.segments, [*names, *(n for lb in labels.values() for n in ir.segment_refs(lb.value))])
-    ranked = any(ir.ranks(checked.segments[n].condition) for n in read) or any(ir.ranks(lb.value) for lb in labels.values())
+    ranked = any(ir.ranks_through(checked.segments, e) for e in [*map(ir.SegRef, names), *(lb.value for lb in labels.values())])
     # A quantile or a cell's size is a window function, which SQL allows only in SELECT: with one,
     # every shape is picked from the flags of a ranking subquery (_pick), not written into WHERE or SUM.
     shape = lowering.flag if ranked else lowering.tally if counts else lowering.predicate if segment else lowering.flag

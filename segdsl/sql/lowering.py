@@ -183,17 +183,13 @@ class Lowering:
 
     def lower_GroupSize(self, e: ir.GroupSize) -> exp.Expression:
         """The rows with the same value (a window over the whole table, like a quantile); null for null."""
-        if self._ranks(e.item):
+        if ir.ranks_through(self.segments, e.item):
             raise Unsupported("min_size of a partition that ranks customers (a quantile, or 'of' a segment with one)",
                               help="SQL cannot put a window function inside another's PARTITION BY; drop min_size "
                                    "or evaluate the file in Polars")
         value = self.lower(e.item)
         count = exp.Window(this=exp.Count(this=exp.Star()), partition_by=[value.copy()], over="OVER")
         return exp.Case(ifs=[exp.If(this=exp.Not(this=exp.Is(this=_paren(value), expression=exp.null())), true=count)])
-
-    def _ranks(self, e: ir.Expr) -> bool:
-        """Whether `e`, or a segment it names, holds a quantile or a group size (a window function)."""
-        return ir.ranks(e) or any(self._ranks(self.segments[n].condition) for n in ir.segment_refs(e))
 
     # -- hierarchies, sets, labels ----------------------------------------------------------
     def _one_if(self, condition: exp.Expression, otherwise: int | None = 0) -> exp.Expression:
