@@ -1,3 +1,7 @@
-"""One module per rule; importing this package registers them all."""
+"""One module per rule; importing this package imports them all, which registers them."""
 
-from . import always_true, null_trap, unsatisfiable, unused_noqa  # noqa: F401
+import importlib
+import pkgutil
+
+for _module in pkgutil.iter_modules(__path__):
+    importlib.import_module(f"{__name__}.{_module.name}")
