@@ -48,6 +48,10 @@ def _data_arguments(p) -> None:
     p.add_argument("--key", help="with --db: the key column (only needed for files without an entity block)")
 
 
+def _codes_arg(text: str) -> list[str]:
+    return [c.strip().upper() if c.strip() != "ALL" else "ALL" for c in text.split(",") if c.strip()]
+
+
 def build_parser() -> argparse.ArgumentParser:
     from .sql.compile import DEFAULT_DIALECT
 
@@ -84,9 +88,18 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("lint", help="check, then the lint rules (docs/rules.md); exit 0 clean, 1 findings, 2 usage or I/O")
     p.add_argument("paths", nargs="+", metavar="PATH", help="segment files, or directories searched for *.seg")
-    p.add_argument("--format", choices=["human", "concise", "json"], default="human")
+    p.add_argument("--format", choices=["human", "concise", "json", "github", "sarif"], default="human",
+                   help="github: workflow annotations; sarif: SARIF 2.1.0 for code scanning")
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still for usage or I/O)")
+    p.add_argument("--fix", action="store_true", help="apply the safe fixes in place, then report what is left")
+    p.add_argument("--select", type=_codes_arg, metavar="CODES", help="run these rules instead of the configured "
+                   "ones: codes or prefixes, comma-separated, or ALL")
+    p.add_argument("--extend-select", type=_codes_arg, metavar="CODES", help="run these rules too")
+    p.add_argument("--ignore", type=_codes_arg, metavar="CODES", help="never report these rules or warnings")
+    p.add_argument("--config", metavar="PATH", help="read [tool.segdsl] from this file "
+                   "(default: the nearest pyproject.toml that has one)")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
     p = sub.add_parser("parse", help="print the syntax tree")
     p.add_argument("file")
@@ -259,30 +272,45 @@ def cmd_check(args) -> int:
 
 def cmd_lint(args) -> int:
     from .lint import lint
+    from .lint.config import load_settings
+    from .lint.fix import fix_program
+    from .lint.output import render_report
 
-    files, report, unreadable = _seg_files(args.paths), [], False
+    settings = _lint_settings(args, load_settings(args.config, args.isolated))
+    files, report, unreadable, fixed = _seg_files(args.paths, settings), [], False, 0
     for path in files:
         program, diags, source = _checked_file(path)
         unreadable = unreadable or source is None
-        if program is not None:  # the lint rules need a program that checks
-            diags = lint(program, with_checker_warnings=True)
+        if program is not None and args.fix:
+            result = fix_program(program, settings, path)
+            if result.applied:
+                _write_atomically(Path(path), result.text)
+                fixed += len(result.applied)
+                program, _diags, source = _checked_file(path)
+            diags = result.remaining if program is not None else _diags
+        elif program is not None:  # the lint rules need a program that checks
+            diags = lint(program, with_checker_warnings=True, settings=settings, path=path)
         report += [(path, d, source) for d in diags]
-    if args.format == "json":
-        _print_json(report)
-    elif args.format == "concise":
-        for path, d, _source in report:
-            where = f"{path}:{d.span.line}:{d.span.column}" if d.span else path
-            print(f"{where}: {d.code} {d.message}")
-    else:
-        for _path, d, source in report:
-            print(render(d, source))
-        errors = sum(1 for _, d, _ in report if d.is_error)
-        print(f"{len(files)} file{'s' if len(files) != 1 else ''} linted: {errors} error{'s' if errors != 1 else ''}, "
-              f"{len(report) - errors} warning{'s' if len(report) - errors != 1 else ''}")
+    sys.stdout.write(render_report(report, args.format, len(files)))
+    if args.fix and args.format in ("human", "concise"):
+        print(f"fixed {fixed} finding{'s' if fixed != 1 else ''}", file=sys.stderr)
     if unreadable:
         return EXIT_USAGE
     failing = report if args.strict else [r for r in report if r[1].is_error]
     return EXIT_ERRORS if failing and not args.exit_zero else EXIT_OK
+
+
+def _lint_settings(args, settings):
+    """The configured settings with the command line's --select, --extend-select and --ignore on top."""
+    from .lint.config import settings_from
+
+    given = {key: getattr(args, key.replace("-", "_")) for key in ("select", "extend-select", "ignore")}
+    overrides = settings_from({k: v for k, v in given.items() if v is not None}, settings.root)  # E904 for a bad code
+    if args.select is not None:
+        settings.select = overrides.select
+    settings.extend_select = settings.extend_select + overrides.extend_select
+    settings.ignore = settings.ignore + overrides.ignore
+    return settings
 
 
 def _print_json(report: list[tuple]) -> None:
@@ -305,12 +333,14 @@ def _checked_file(path: str):
         return None, exc.diagnostics, exc.source
 
 
-def _seg_files(paths: list[str]) -> list[str]:
-    """The files named, and the *.seg files under the directories named, in a stable order."""
+def _seg_files(paths: list[str], settings=None) -> list[str]:
+    """The files named, and the *.seg files under the directories named (but not those the
+    settings exclude), in a stable order."""
     files = []
     for path in paths:
         if Path(path).is_dir():
-            files += sorted(str(p) for p in Path(path).rglob("*.seg"))
+            files += sorted(str(p) for p in Path(path).rglob("*.seg")
+                            if settings is None or not settings.excluded(str(p)))
         else:
             files.append(path)
     return files
@@ -361,7 +391,7 @@ def main(argv: list[str] | None = None) -> int:
         return EXIT_USAGE
     except SegdslError as exc:
         _print_diagnostics(exc)
-        io_codes = {"E901", "E902", "E903", "E403", "E404", "E405", "E501", "E502"}
+        io_codes = {"E901", "E902", "E903", "E904", "E403", "E404", "E405", "E501", "E502"}
         return EXIT_USAGE if any(d.code in io_codes for d in exc.diagnostics) else EXIT_ERRORS
     except BrokenPipeError:  # e.g. piped into `head`
         return EXIT_OK

@@ -9,12 +9,9 @@ and review the diff before committing: the files are the reviewed SQL.
 
 from __future__ import annotations
 
-import difflib
-import os
-from pathlib import Path
-
 import pytest
 from entities import PEOPLE
+from snapshot import ROOT, SNAPSHOTS, assert_snapshot_file
 import sqlglot
 from sqlglot import exp
 
@@ -22,8 +19,6 @@ import segdsl
 from segdsl.diagnostics import SegdslError
 from segdsl.sql.compile import dialect_names
 
-ROOT = Path(__file__).resolve().parent.parent
-SNAPSHOTS = Path(__file__).resolve().parent / "snapshots"
 BIKES = ROOT / "examples" / "bikes.seg"
 AS_OF = "2026-11-01"
 
@@ -115,27 +110,9 @@ segment early: ntile(signup, 10) == 1
 '''
 
 
-def _update() -> bool:
-    return os.environ.get("SEGDSL_UPDATE_SNAPSHOTS") == "1"
-
-
 def assert_snapshot(text: str, dialect: str, name: str) -> None:
     """Compare `text` with tests/snapshots/<dialect>/<name>.sql; rewrite it under SEGDSL_UPDATE_SNAPSHOTS=1."""
-    path = SNAPSHOTS / dialect / f"{name}.sql"
-    text = text.rstrip("\n") + "\n"
-    if _update():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if not path.exists() or path.read_bytes().decode("utf-8") != text:
-            path.write_bytes(text.encode("utf-8"))  # bytes: keep control characters such as \r as they are
-        return
-    if not path.exists():
-        pytest.fail(f"missing snapshot {path.relative_to(ROOT)}; run with SEGDSL_UPDATE_SNAPSHOTS=1 to create it")
-    expected = path.read_bytes().decode("utf-8")
-    if expected != text:
-        diff = "".join(difflib.unified_diff(expected.splitlines(True), text.splitlines(True),
-                                            fromfile=f"{path.relative_to(ROOT)} (snapshot)", tofile="generated"))
-        pytest.fail(f"SQL differs from snapshot {path.relative_to(ROOT)} "
-                    f"(SEGDSL_UPDATE_SNAPSHOTS=1 to accept):\n{diff}")
+    assert_snapshot_file(text, SNAPSHOTS / dialect / f"{name}.sql", what="SQL")
 
 
 @pytest.fixture(scope="module")

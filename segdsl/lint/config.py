@@ -111,15 +111,15 @@ def load_settings(config: str | None = None, isolated: bool = False) -> Settings
     if path is None:
         return Settings()
     text = _read(path)
-    source = Source(text, str(path))
+    source = Source(text, _shown(path))
     try:
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise SegdslError([error("E904", f"{path} is not valid TOML: {exc}")], source) from None
+        raise SegdslError([error("E904", f"{source.name} is not valid TOML: {exc}")], source) from None
     table = document.get("tool", {}).get("segdsl") if path.name == "pyproject.toml" or "tool" in document else document
     if table is None:
         if config:
-            raise SegdslError([error("E904", f"{path} has no [tool.segdsl] table")], source)
+            raise SegdslError([error("E904", f"{source.name} has no [tool.segdsl] table")], source)
         return Settings()
     return settings_from(table, path.parent, source)
 
@@ -192,6 +192,14 @@ def settings_from(table: dict, root: Path, source: Source | None = None) -> Sett
     if problems:
         raise SegdslError(problems, source)
     return settings
+
+
+def _shown(path: Path) -> str:
+    """The path as messages show it: relative to the current directory when it is below it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
 
 
 def _read(path: Path) -> str:
