@@ -24,3 +24,5 @@ def test_every_rule_is_documented_and_flags_its_example():
         assert code[0] == "L" and code[1:].isdigit() and rule.name == rule.name.lower() and " " not in rule.name
         section = text.split(f"## {code} {rule.name}")[1].split("\n## ")[0]
         assert f": {code} " in section, f"{code} does not flag its own example"
+        if rule.fixable:  # the page shows the example after --fix, and the fix changed it
+            assert "makes it:" in section and section.split("makes it:")[1].count(rule.example.strip()) == 0, code

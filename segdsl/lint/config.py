@@ -45,7 +45,7 @@ class Settings:
     def rules_for(self, path: str | None = None) -> set[str]:
         """The codes of the lint rules that run on the file at `path`."""
         chosen = {c for c, r in RULES.items() if r.default} if self.select is None else _matching(self.select)
-        return (chosen | _matching(self.extend_select)) - self.ignored_for(path)
+        return (chosen | _matching(self.extend_select)) & set(RULES) - self.ignored_for(path)
 
     def ignored_for(self, path: str | None = None) -> set[str]:
         """Rule and warning codes never reported for the file at `path`."""

@@ -99,6 +99,7 @@ def lint(program, with_checker_warnings: bool = False, settings=None, path: str 
     L001 for a suppression that suppresses nothing) or the settings ignore for `path`, at the
     severity the settings give. With `with_checker_warnings`, the checker's warnings go through the
     same suppressions, ignores and severities."""
+    from ..gcpause import gc_paused
     from . import rules  # noqa: F401 - importing the modules registers the rules
     from .config import Settings
     from .suppress import apply
@@ -106,12 +107,13 @@ def lint(program, with_checker_warnings: bool = False, settings=None, path: str 
     settings = settings or Settings()
     context = Context(program)
     found = list(program.diagnostics) if with_checker_warnings else []
-    for code in sorted(settings.rules_for(path)):
-        registered = RULES[code]
-        for finding in registered.check(context):
-            found.append(LintDiagnostic.model_construct(
-                code=code, severity=registered.severity, message=finding.message, span=finding.span,
-                help=finding.help, file=None, fix=finding.fix))
+    with gc_paused():  # the rules make many small objects; the collector would rescan the program each time
+        for code in sorted(settings.rules_for(path)):
+            registered = RULES[code]
+            for finding in registered.check(context):
+                found.append(LintDiagnostic.model_construct(
+                    code=code, severity=registered.severity, message=finding.message, span=finding.span,
+                    help=finding.help, file=None, fix=finding.fix))
     ignored = settings.ignored_for(path)
     if "L001" not in settings.rules_for(path):
         ignored = ignored | {"L001"}
