@@ -301,8 +301,17 @@ class Ruleset(Node):
     otherwise_span: Span | None
 
 
+class Comment(Node):
+    """`# ...` to the end of the line, its text with the '#'; only `parse(..., comments=True)` collects them."""
+
+    kind: Literal["comment"] = "comment"
+    text: str
+
+
 class Program(BaseModel):
     items: list[Annotated[Union[Entity, Events, Segment, Partition, Ruleset], Field(discriminator="kind")]]
+    # Not syntax: left out of `segdsl parse --json` and of a JSON round trip; the formatter reads them.
+    comments: list[Comment] = Field(default_factory=list, exclude=True)
 
     @property
     def entities(self) -> list[Entity]:

@@ -101,6 +101,17 @@ def build_parser() -> argparse.ArgumentParser:
                    "(default: the nearest pyproject.toml that has one)")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
 
+    p = sub.add_parser("fmt", help="rewrite segment files in the canonical layout (docs/formatting.md); "
+                                   "exit 0 done, 1 would change or syntax errors, 2 usage or I/O")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="segment files, directories searched for *.seg, "
+                   "or - for stdin to stdout")
+    p.add_argument("--check", action="store_true", help="write nothing; list the files that would change, "
+                   "exit 1 if any")
+    p.add_argument("--diff", action="store_true", help="write nothing; print a unified diff, exit 1 if any would "
+                   "change")
+    p.add_argument("--line-length", type=_line_length_arg, metavar="N",
+                   help="break lines longer than N (default: line-length of [tool.segdsl], else 88)")
+
     p = sub.add_parser("parse", help="print the syntax tree")
     p.add_argument("file")
     p.add_argument("--json", action="store_true", required=True, help="as JSON")
@@ -298,6 +309,85 @@ def cmd_lint(args) -> int:
         return EXIT_USAGE
     failing = report if args.strict else [r for r in report if r[1].is_error]
     return EXIT_ERRORS if failing and not args.exit_zero else EXIT_OK
+
+
+def _line_length_arg(text: str) -> int:
+    if not text.isdigit() or int(text) < 1:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
+    return int(text)
+
+
+def cmd_fmt(args) -> int:
+    from .formatter import FormatMismatch, format_source
+    from .lint.config import load_settings
+
+    settings = load_settings()  # line-length and exclude of [tool.segdsl]
+    width = args.line_length or settings.line_length
+    stdin = args.paths == ["-"]
+    if "-" in args.paths and not stdin:
+        print("segdsl fmt: error: '-' (stdin) cannot be formatted together with files", file=sys.stderr)
+        return EXIT_USAGE
+    counts, status = {"changed": 0, "unchanged": 0, "failed": 0}, EXIT_OK
+    for path in ["-"] if stdin else _seg_files(args.paths, settings):
+        name = "<stdin>" if stdin else path
+        try:
+            text = sys.stdin.read() if stdin else Path(path).read_text(encoding="utf-8")
+            formatted = format_source(text, width, name=name)
+        except (OSError, UnicodeDecodeError) as exc:
+            reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read it: {exc}"
+            print(render(error("E901", f"{path}: {reason}")), file=sys.stderr)
+            counts["failed"], status = counts["failed"] + 1, EXIT_USAGE
+            continue
+        except SegdslError as exc:  # syntax errors: the file stays as it is
+            print(exc.render(), file=sys.stderr)
+            counts["failed"], status = counts["failed"] + 1, max(status, EXIT_ERRORS)
+            continue
+        except FormatMismatch as exc:  # a bug, never a silent change of meaning
+            print(f"error: cannot format {name}: {exc}; please report it", file=sys.stderr)
+            counts["failed"], status = counts["failed"] + 1, EXIT_USAGE
+            continue
+        changed = formatted != text
+        counts["changed" if changed else "unchanged"] += 1
+        if args.diff and changed:
+            sys.stdout.writelines(_unified_diff(text, formatted, name))
+        if args.check and changed and not args.diff:
+            print(f"would reformat {name}")
+        if args.check or args.diff:
+            status = max(status, EXIT_ERRORS if changed else EXIT_OK)
+        elif stdin:
+            sys.stdout.write(formatted)
+        elif changed:
+            try:
+                _write_atomically(Path(path), formatted)
+            except SegdslError as exc:  # E901: an unwritable file; the others are still formatted
+                print(exc.render(), file=sys.stderr)
+                counts["changed"], counts["failed"], status = counts["changed"] - 1, counts["failed"] + 1, EXIT_USAGE
+    if not stdin:
+        print(_fmt_summary(counts, args.check or args.diff), file=sys.stderr)
+    return status
+
+
+def _unified_diff(before: str, after: str, name: str) -> list[str]:
+    import difflib
+    import re
+
+    def lines(text: str) -> list[str]:  # split at \n only: a string may hold other line separators
+        return re.findall(r"[^\n]*\n|[^\n]+\Z", text)
+
+    diff = difflib.unified_diff(lines(before), lines(after), f"{name}\t(original)", f"{name}\t(formatted)")
+    return [line if line.endswith("\n") else line + "\n\\ No newline at end of file\n" for line in diff]
+
+
+def _fmt_summary(counts: dict[str, int], dry_run: bool) -> str:
+    def files(n: int) -> str:
+        return f"{n} file{'s' if n != 1 else ''}"
+
+    would = "would be " if dry_run else ""
+    parts = [f"{files(counts['changed'])} {'would be reformatted' if dry_run else 'reformatted'}",
+             f"{files(counts['unchanged'])} {would}left unchanged"]
+    if counts["failed"]:
+        parts.append(f"{files(counts['failed'])} {'would fail' if dry_run else 'failed'} to format")
+    return ", ".join(parts)
 
 
 def _lint_settings(args, settings):

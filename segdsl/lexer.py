@@ -15,12 +15,18 @@ a syntax error). Terminals come from the grammar, so the grammar stays the one d
 from __future__ import annotations
 
 import re
+from contextvars import ContextVar
 from typing import Iterator
 
 from lark.exceptions import UnexpectedCharacters
 from lark.lexer import Lexer, LexerState, Token
 
 _new_token = Token._future_new  # Token(...) without the deprecated-keyword check on every call
+_COMMENT = re.compile(r"#[^\n]*")
+
+# Where comments go while lexing, as (start, end) offsets; None (the default) collects nothing, so
+# parsing for any other purpose than formatting pays for one check per whitespace run, no more.
+collected_comments: ContextVar[list[tuple[int, int]] | None] = ContextVar("segdsl_comments", default=None)
 
 
 def _lark_order(terminal) -> tuple:
@@ -59,6 +65,9 @@ class GrammarLexer(Lexer):
         text = lexer_state.text.text
         master, states = self._master, parser_state.parse_conf.states
         pos, line, line_start = 0, 1, 0
+        comments = collected_comments.get()
+        if comments is not None:
+            comments.clear()  # a text parsed twice (the lean driver, then Lark) keeps only the last pass
         while True:
             m = master(text, pos)
             if m is not None:
@@ -67,8 +76,12 @@ class GrammarLexer(Lexer):
             else:  # the end of the text, or a character no terminal matches
                 kind, start = None, self._skip(text, pos).end()
                 if start == len(text):
+                    if comments is not None:
+                        comments += ((c.start(), c.end()) for c in _COMMENT.finditer(text, pos, start))
                     return
             if start != pos:
+                if comments is not None:  # the skipped run is whitespace and comments only: no strings
+                    comments += ((c.start(), c.end()) for c in _COMMENT.finditer(text, pos, start))
                 newlines = text.count("\n", pos, start)
                 if newlines:
                     line += newlines

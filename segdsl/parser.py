@@ -20,7 +20,7 @@ from .diagnostics import Diagnostic, error
 from .grammar_file import grammar_text
 from .gcpause import gc_paused
 from .lalr import LeanTables, NotParsed
-from .lexer import GrammarLexer
+from .lexer import GrammarLexer, collected_comments
 from .source import Source, Span
 
 _current: contextvars.ContextVar["_ParseState"] = contextvars.ContextVar("segdsl_parse_state")
@@ -550,12 +550,17 @@ def _braces(text: str, start: int, end: int):
     return (m for m in _BRACE.finditer(text, start, end) if m.group() in "{}")
 
 
-def parse(source: Source | str) -> tuple[ast.Program, list[Diagnostic]]:
-    """Parse a whole file. Returns the AST of every item that parsed and the diagnostics."""
+def parse(source: Source | str, *, comments: bool = False) -> tuple[ast.Program, list[Diagnostic]]:
+    """Parse a whole file. Returns the AST of every item that parsed and the diagnostics.
+
+    With `comments=True` the lexer also collects the comments, into `Program.comments` (the
+    formatter needs them; nothing else does, so they are not collected by default)."""
     if isinstance(source, str):
         source = Source(source)
     state = _ParseState(source)
     token = _current.set(state)
+    found: list[tuple[int, int]] | None = [] if comments else None
+    comments_token = collected_comments.set(found)
     try:
         text = source.text
         syntax: list[Diagnostic] = []
@@ -576,6 +581,10 @@ def parse(source: Source | str) -> tuple[ast.Program, list[Diagnostic]]:
         # Items blanked out after a syntax error must not also leak diagnostics raised while
         # transforming them, so keep syntax errors first, in source order.
         diagnostics = sorted(syntax, key=lambda d: d.span.start if d.span else 0) + state.diagnostics
+        if found:
+            program.comments = [ast.Comment.build(kind="comment", span=source.span(start, end), text=source.text[start:end])
+                                for start, end in found]
         return program, diagnostics
     finally:
+        collected_comments.reset(comments_token)
         _current.reset(token)
