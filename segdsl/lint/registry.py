@@ -104,22 +104,23 @@ def lint(program, with_checker_warnings: bool = False, settings=None, path: str 
     from .config import Settings
     from .suppress import apply
 
-    settings = settings or Settings()
-    context = Context(program)
-    found = list(program.diagnostics) if with_checker_warnings else []
-    with gc_paused():  # the rules make many small objects; the collector would rescan the program each time
+    # the rules and their findings make many small objects; the collector would rescan the program each time
+    with gc_paused():
+        settings = settings or Settings()
+        context = Context(program)
+        found = list(program.diagnostics) if with_checker_warnings else []
         for code in sorted(settings.rules_for(path)):
             registered = RULES[code]
             for finding in registered.check(context):
                 found.append(LintDiagnostic.model_construct(
                     code=code, severity=registered.severity, message=finding.message, span=finding.span,
                     help=finding.help, file=None, fix=finding.fix))
-    ignored = settings.ignored_for(path)
-    if "L001" not in settings.rules_for(path):
-        ignored = ignored | {"L001"}
-    kept = apply([d for d in found if d.code not in ignored], program.source, set(RULES) | CHECKER_WARNINGS)
-    return [d.model_copy(update={"severity": settings.severity[d.code]}) if d.code in settings.severity else d
-            for d in kept if d.code not in ignored]
+        ignored = settings.ignored_for(path)
+        if "L001" not in settings.rules_for(path):
+            ignored = ignored | {"L001"}
+        kept = apply([d for d in found if d.code not in ignored], program.source, set(RULES) | CHECKER_WARNINGS)
+        return [d.model_copy(update={"severity": settings.severity[d.code]}) if d.code in settings.severity else d
+                for d in kept if d.code not in ignored]
 
 
 class LintDiagnostic(Diagnostic):
