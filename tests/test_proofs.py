@@ -1,4 +1,4 @@
-"""The proofs' search (segdsl/proofs.py `_Search`) against trying every combination of values.
+"""The proofs' search (segdsl/proofs/search.py `Search`) against trying every combination of values.
 
 `Space.find` once tried every combination of the columns' candidates with the reference interpreter
 (`find_row(..., enumerate_all=True)` still does); it now searches, column by column, over masks of the
@@ -19,7 +19,8 @@ from hypothesis import strategies as st
 
 import segdsl
 from segdsl import ir
-from segdsl.proofs import CannotDecide, Space, _Column
+from segdsl.proofs import CannotDecide, Space
+from segdsl.proofs.masks import Column
 
 ENTITY = """entity c {
   key id: int
@@ -154,7 +155,7 @@ VALUES = st.one_of(
 @given(VALUES, st.data())
 def test_masks_by_bisection_agree_with_masks_value_by_value(values, data):
     values = [*values, None]
-    column = _Column("x", values)
+    column = Column("x", values)
     numbers = isinstance(values[0], (int, float))
     pool = values[:-1] + ([v + 0.5 for v in values[:-1] if isinstance(v, int)] if numbers else [])
     constant = data.draw(st.sampled_from(pool))
@@ -174,7 +175,7 @@ def test_what_the_proofs_remember_goes_with_the_program():
 
     from segdsl.lint import lint
     from segdsl.lint.config import Settings
-    from segdsl.proofs import _MEMOS
+    from segdsl.proofs.space import _MEMOS
 
     def run():
         program = segdsl.loads(ENTITY + 'segment p: t contains "x"\nsegment q: a > 1 and a > 0\nsegment r: q and f',
