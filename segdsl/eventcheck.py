@@ -14,7 +14,7 @@ from .diagnostics import did_you_mean
 from .quantilecheck import QUANTILES
 from .schema import EventTable, Schema
 from .timeutil import shift, shift_or_none
-from .types import ANY, BOOL, FLOAT, INT, Type
+from .types import ANY, FLOAT, INT, Type
 from .types import with_article as _a
 from .typecheck import ExprChecker, _Invalid
 

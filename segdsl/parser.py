@@ -12,7 +12,7 @@ import contextvars
 import re
 from functools import lru_cache
 
-from lark import Lark, Token, Transformer, v_args
+from lark import Lark, Token, Transformer
 from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedToken
 
 from . import ast
@@ -202,7 +202,7 @@ class _ToAst(Transformer):
     # -- partitions and rulesets
     def partition(self, children):
         _kw, name, _of, of, _by, *rest = children
-        min_kw, min_size = rest[-2], rest[-1]
+        min_size = rest[-1]  # (rest[-2] is the min_size keyword)
         dimensions = rest[:-2]
         return ast.Partition.build(
             kind="partition", span=_mspan(children), name=name.value, name_span=_tspan(name), of=of,

@@ -10,7 +10,7 @@ from .regex import RegexProblem, parse_regex
 from .schema import Schema
 from .source import Span
 from .timeutil import parse_date, parse_timestamp, shift
-from .types import ANY, BOOL, DATE, DURATION, FLOAT, INT, NULL, STRING, TIMESTAMP, Type, common, comparable
+from .types import ANY, BOOL, DATE, DURATION, FLOAT, INT, NULL, STRING, TIMESTAMP, common, comparable
 from .types import with_article as _a
 
 FUNCTIONS = {  # name -> (min args, max args or None for no limit)

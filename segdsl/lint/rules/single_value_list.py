@@ -18,7 +18,6 @@ segment road: sport in ["road"]
 ''',
       fix="write '==' or '!='; `segdsl lint --fix` rewrites it", default=False, fixable=True)
 def check(context):
-    text = context.program.source.text
     for scoped in scoped_nodes(context, ast.InList):
         node = scoped.node
         if len(node.items.items) != 1:
