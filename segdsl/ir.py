@@ -271,23 +271,35 @@ class LabelIR:
     span: Span
 
 
-def children(e: Expr):
+def children(e: Expr) -> list[Expr]:
     """The nodes right below `e`, in order (none below an aggregate: those read events)."""
-    if isinstance(e, Aggregate):
-        return
-    for name in e.__dataclass_fields__:
+    cls = type(e)
+    names = _CHILD_FIELDS.get(cls)
+    if names is None:
+        names = _CHILD_FIELDS[cls] = () if issubclass(cls, Aggregate) else tuple(cls.__dataclass_fields__)
+    out = []
+    for name in names:
         value = getattr(e, name)
         if isinstance(value, Expr):
-            yield value
+            out.append(value)
         elif isinstance(value, tuple):
-            yield from (item for item in value if isinstance(item, Expr))
+            out += [item for item in value if isinstance(item, Expr)]
+    return out
+
+
+_CHILD_FIELDS: dict[type, tuple[str, ...]] = {}  # node class -> its fields (none for an aggregate)
 
 
 def walk(e: Expr):
-    """The node and every node below it (not into referenced segments)."""
-    yield e
-    for child in children(e):
-        yield from walk(child)
+    """The node and every node below it (not into referenced segments), parents first, in order."""
+    stack = [e]
+    while stack:
+        e = stack.pop()
+        yield e
+        below = children(e)
+        if below:
+            below.reverse()
+            stack += below
 
 
 def with_references(segments, names: list[str]) -> list[str]:
