@@ -81,13 +81,25 @@ class Context:
 
 
 def walk_ast(node) -> Iterator[ast.Node]:
-    """The node and every AST node below it."""
-    yield node
-    for value in node.__dict__.values():
-        items = value if isinstance(value, list) else [value]
-        for item in items:
-            if isinstance(item, ast.Node) and not isinstance(item, ast.Segment):
-                yield from walk_ast(item)
+    """The node and every AST node below it (not the child segments), parents before children, in order."""
+    stack = [node]
+    while stack:
+        node = stack.pop()
+        yield node
+        cls = type(node)
+        names = _NODE_FIELDS.get(cls)
+        if names is None:  # (worked out once per class: the attributes that may hold nodes)
+            names = _NODE_FIELDS[cls] = tuple(k for k in cls.model_fields if k not in ("span", "kind")
+                                              and not k.endswith("_span"))
+        for name in reversed(names):
+            value = getattr(node, name)
+            if type(value) is list:
+                stack += [v for v in reversed(value) if isinstance(v, ast.Node) and not isinstance(v, ast.Segment)]
+            elif isinstance(value, ast.Node) and not isinstance(value, ast.Segment):
+                stack.append(value)
+
+
+_NODE_FIELDS: dict[type, tuple[str, ...]] = {}
 
 
 CHECKER_WARNINGS = {"W001", "W201", "W202"}  # what a suppression may name besides the rules

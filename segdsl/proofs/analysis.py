@@ -7,7 +7,7 @@ from .. import ir
 from ..gcpause import gc_paused
 from .search import Beyond, Search, TooLong, is_true, negated
 from .shapes import Shaper
-from .space import CannotDecide, Space, memo_of
+from .space import BUDGET, CannotDecide, Space, TooManyCombinations, memo_of
 
 
 class Analysis:
@@ -51,6 +51,8 @@ class Analysis:
             self._goals: dict[str, object] = {}
             self._not_goals: dict[str, object] = {}
             self._nodes: dict[int, tuple] = {}
+            self._empty: dict[tuple[str, bool], bool | None] = {}
+            self._refused: set[str] = set()  # segments `Space` cannot decide alone
 
     @classmethod
     def of(cls, checked) -> "Analysis":
@@ -105,6 +107,32 @@ class Analysis:
     def projection(self, name: str) -> dict[int, int]:
         """column -> the candidates a member can hold there (more, never fewer); a column left out: any."""
         return _projection(self.goal(name))
+
+    def empty(self, name: str, want: bool = True) -> bool | None:
+        """Whether no customer is a member of the segment (with `want` False: whether every customer is one),
+        None when that is beyond the reasoning: answered over the shared candidates where the segment
+        compiles over them, else (or when that search gives up) by `Space.find` for the segment alone."""
+        key = (name, want)
+        if key not in self._empty:
+            goal = self.goal(name) if want else self.not_goal(name)
+            answer = None
+            if goal is not None:
+                answer = _plainly_met(goal)
+                if answer is None:
+                    found = self._solve([goal], give_up=TooLong)
+                    answer = None if found is TooLong else found is None
+                else:
+                    answer = not answer
+            if answer is None and name not in self._refused:
+                self.space.budget = BUDGET  # a question of its own, not part of a claim
+                try:
+                    answer = self.space.find_row([(ir.SegRef(name), want)]) is None
+                except TooManyCombinations:
+                    pass
+                except CannotDecide:  # what the segment uses: the other question would be refused too
+                    self._refused.add(name)
+            self._empty[key] = answer
+        return self._empty[key]
 
     def never(self, wanted: list[tuple[ir.Expr, bool]]) -> bool | None:
         """Whether no customer makes each condition TRUE (True) or not TRUE (False), as `Space.find` would
@@ -163,6 +191,22 @@ class Analysis:
             return search.solve_goals(goals, hint=True)
         except TooLong:
             return give_up
+
+
+def _plainly_met(goal) -> bool | None:
+    """Whether some customer meets a two-valued goal, when that shows without a search (None: search).
+    A goal's masks are never empty and it holds one mask per column (`Search._join`), so tests of
+    one column each that must all hold can, and an `or` with such a test among its operands can."""
+    if goal is True or goal is False:
+        return goal
+    tag = goal[0]
+    if tag == "l":
+        return True
+    if tag == "and" and all(node[0] == "l" for node in goal[1]):
+        return True
+    if tag == "or" and any(node[0] == "l" for node in goal[1]):
+        return True
+    return None
 
 
 def _projection(goal) -> dict[int, int]:

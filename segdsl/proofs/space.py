@@ -31,6 +31,10 @@ class CannotDecide(Exception):
     """The conditions use something the region reasoning does not cover (its reason says what)."""
 
 
+
+class TooManyCombinations(CannotDecide):
+    """The conditions are within the reasoning, but the question has more combinations than the limits allow."""
+
 class _Other(str):
     """A text value that is none of the constants, and how to say it: 'another value', 'a text just after "c"'."""
 
@@ -82,7 +86,7 @@ class Space:
         tries = math.prod(len(c.values) for c in columns)
         self.budget -= tries
         if tries > LIMIT or self.budget < 0:
-            raise CannotDecide("there are too many combinations of values to try")
+            raise TooManyCombinations("there are too many combinations of values to try")
         wants = [want for _, want in wanted]
         if nodes is not None:
             domains = Search(names, columns).solve(nodes, wants)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ... import ir
-from ...proofs import CannotDecide, Space
+from ...proofs import Analysis
 from ..registry import Finding, rule
 
 
@@ -17,13 +17,10 @@ segment everyone: sport == "road" or sport != "road" or sport is null
 ''',
       fix="write the condition you mean; for a holdout or split of everyone, `true` says so plainly")
 def check(context):
+    analysis = Analysis.of(context.checked)  # (shared with the other rules that reason about members)
     for name, segment in context.checked.segments.items():
         if segment.origin != "segment" or segment.condition == ir.Lit(True, ir.BOOL):
             continue  # `segment all: true` says it on purpose
-        try:
-            found = Space(context.checked).find([(ir.SegRef(name), False)])
-        except CannotDecide:
-            continue
-        if found is None:
+        if analysis.empty(name, want=False) is True:
             yield Finding(f"segment '{name}' has every customer as a member: its condition is always true",
                           segment.span, help="write the condition you mean, or 'true' if everyone is meant")

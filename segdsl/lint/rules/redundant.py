@@ -165,7 +165,7 @@ class _Redundant:
         for the same customers (after those fixed so far), so that a fix is safe wherever the segment is named,
         under 'not' too. For a rule only its members count. It is then recorded as left out."""
         if target.live is None:
-            target.live = not self._never([(ir.SegRef(target.name), True)])
+            target.live = self.analysis.empty(target.name) is not True
         if not target.live:
             return False, False  # never true: L101 says so, and anything in it is "redundant"
         dropped = _with(target.dropped, path, i)

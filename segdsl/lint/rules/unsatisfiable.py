@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from ... import ir
-from ...proofs import CannotDecide, Space
+from ...proofs import Analysis
 from ..registry import Finding, rule
 
 
@@ -18,13 +17,10 @@ segment both: sport == "road" and sport == "mountain"
 ''',
       fix="correct the bounds or use 'or'; a segment that is meant to be empty can be deleted")
 def check(context):
+    analysis = Analysis.of(context.checked)  # (shared with the other rules that reason about members)
     for name, segment in context.checked.segments.items():
         if segment.origin != "segment":
             continue
-        try:
-            found = Space(context.checked).find([(ir.SegRef(name), True)])
-        except CannotDecide:
-            continue
-        if found is None:
+        if analysis.empty(name) is True:
             yield Finding(f"segment '{name}' can never have members: its condition is never true", segment.span,
                           help="two of its tests contradict each other (or its parent's); correct them or use 'or'")
