@@ -17,7 +17,7 @@ from lark.exceptions import UnexpectedCharacters, UnexpectedInput, UnexpectedTok
 
 from . import ast
 from .diagnostics import Diagnostic, error
-from .grammar_file import grammar_text
+from .grammar_file import grammar_cache_path, grammar_text
 from .gcpause import gc_paused
 from .lalr import LeanTables, NotParsed
 from .lexer import GrammarLexer, collected_comments
@@ -394,8 +394,9 @@ class _ToAst(Transformer):
 @lru_cache(maxsize=1)
 def _lark() -> Lark:
     # strict=True turns grammar conflicts (shift/reduce, terminal collisions) into errors.
-    return Lark(grammar_text(), parser="lalr", lexer=GrammarLexer,
-                transformer=_ToAst(), maybe_placeholders=True, strict=True)
+    text = grammar_text()
+    return Lark(text, parser="lalr", lexer=GrammarLexer, transformer=_ToAst(), maybe_placeholders=True,
+                strict=True, cache=grammar_cache_path(text))
 
 
 @lru_cache(maxsize=1)

@@ -5,8 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from pathlib import Path
-
-import polars as pl
+from typing import TYPE_CHECKING
 
 from . import ast, ir
 from .checker import CheckedProgram, check
@@ -14,8 +13,11 @@ from .diagnostics import Diagnostic, SegdslError, did_you_mean, error, first_lin
 from .gcpause import gc_paused
 from .parser import parse
 from .source import Source
-from .sql.compile import DEFAULT_DIALECT, build_queries, dialect_names, is_dialect, to_sql_text
+from .sql import DEFAULT_DIALECT
 from .timeutil import normalise_as_of
+
+if TYPE_CHECKING:  # (polars and sqlglot load when data is evaluated or SQL compiled: check, lint and fmt need neither)
+    import polars as pl
 
 
 _AS_OF_CACHE = 16  # checked programs kept per Program, one per as-of moment
@@ -80,6 +82,8 @@ class Program:
 
         With `counts=True`: one row holding the number of members of each segment (or of `segment`).
         """
+        from .sql.compile import build_queries, dialect_names, is_dialect, to_sql_text
+
         checked = self.checked(as_of)
         if not is_dialect(dialect):
             raise SegdslError([error("E403", f"unknown SQL dialect '{dialect}'",
@@ -130,6 +134,8 @@ class Program:
     def _evaluate_fitted(self, frame: pl.DataFrame, checked: CheckedProgram, key: str, segment: str | None,
                          events: dict[str, pl.DataFrame] | None = None):
         """evaluate() on frames already fitted to the schema (segdsl eval has fitted them when reading)."""
+        import polars as pl
+
         from .vectorized import PolarsCompiler
 
         compiler = PolarsCompiler(checked.segments)

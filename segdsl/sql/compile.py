@@ -10,12 +10,10 @@ from .. import ir
 from ..checker import CheckedProgram
 from ..diagnostics import Diagnostic, error
 from ..types import BOOL
-from . import identifiers
+from . import DEFAULT_DIALECT, identifiers  # noqa: F401 - DEFAULT_DIALECT: imported from here too
 from .dialects import lowering_for
 from .events import EventJoins, join_events
 from .lowering import Unsupported
-
-DEFAULT_DIALECT = "duckdb"
 
 
 def is_dialect(name: str) -> bool:
