@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 from .diagnostics import SegdslError, did_you_mean, error, render
+from .gcpause import gc_paused
 from .source import Source
 
 EXIT_OK, EXIT_ERRORS, EXIT_USAGE = 0, 1, 2
@@ -469,12 +470,20 @@ def cmd_dialects(args) -> int:
     return EXIT_OK
 
 
+_STATIC_COMMANDS = {"check", "lint", "fmt", "compile", "parse", "ir"}
+
+
 def main(argv: list[str] | None = None) -> int:
     from .data import DataError
 
     args = build_parser().parse_args(argv)
     handler = globals()["cmd_" + args.command]
     try:
+        if args.command in _STATIC_COMMANDS:
+            # These read files and reason about them: hundreds of thousands of small objects that live until
+            # the command ends, which the collector would only rescan (0.4 s of 4 on 10,000 segments).
+            with gc_paused():
+                return handler(args)
         return handler(args)
     except DataError as exc:
         _print_diagnostics(exc)

@@ -8,9 +8,13 @@ rulesets, and a few deliberately contradictory, redundant, contained and duplica
 
 Timed, in one run:
 - the baseline: a hand-written loop doing the least any rule must (every segment's IR walked once);
-- parsing and checking the file (`segdsl.loads`): recorded beside it, not part of the target;
-- `segdsl.lint.lint(program, with_checker_warnings=True)` with every rule selected
-  (`Settings(select=["ALL"])`) on the checked program: the target (under 2 s).
+- parsing and checking the file (`segdsl.loads`);
+- `segdsl.lint.lint(program, with_checker_warnings=True)` with the rules on by default, on the checked
+  program: what the rules cost;
+- the same with every rule selected (`Settings(select=["ALL"])`, the opt-in ones too);
+- `segdsl lint FILE` as a user runs it (`cli.main`, in this process: reading, parsing, checking,
+  linting, printing): the target (under 2 s), without the interpreter's start and imports, which a
+  command line adds (measured apart: docs/performance.md).
 
     python -m pytest tests/test_benchmark_lint.py --benchmark-enable
 
@@ -20,12 +24,15 @@ segments as a smoke test. The numbers go in docs/performance.md ("Linting 10,000
 
 from __future__ import annotations
 
+import contextlib
+import io
 import random
 
 import pytest
 
 import segdsl
 from segdsl import ir
+from segdsl.cli import main
 from segdsl.lint import lint
 from segdsl.lint.config import Settings
 
@@ -234,11 +241,36 @@ def test_parse_and_check(benchmark, text):
     assert len(checked.segments) >= 1_000
 
 
+def test_lint_default_rules(benchmark, text):
+    """The rules on by default and the checker's warnings, on a checked program."""
+    benchmark.group = "lint"
+    found = benchmark.pedantic(lambda program: lint(program, with_checker_warnings=True),
+                               setup=lambda: _checked(text), rounds=3, iterations=1)
+    codes = {d.code for d in found}
+    assert {"L101", "L103", "L201"} <= codes and not codes & {"L104", "L105", "L302"}, codes
+
+
 def test_lint_every_rule(benchmark, text):
-    """The target: every rule (Settings(select=["ALL"])) and the checker's warnings, on a checked program."""
+    """Every rule (Settings(select=["ALL"])) and the checker's warnings, on a checked program."""
     benchmark.group = "lint"
     settings = Settings(select=["ALL"])
     found = benchmark.pedantic(lambda program: lint(program, with_checker_warnings=True, settings=settings),
                                setup=lambda: _checked(text), rounds=3, iterations=1)
     codes = {d.code for d in found}
     assert {"L101", "L103", "L104", "L105", "L201"} <= codes, codes
+
+
+def test_segdsl_lint_command(benchmark, text, tmp_path):
+    """The target: `segdsl lint FILE --format concise`, reading to printing, in this process."""
+    benchmark.group = "lint"
+    path = tmp_path / "segments.seg"
+    path.write_text(text, encoding="utf-8")
+
+    def run() -> tuple[int, str]:
+        out = io.StringIO()
+        with contextlib.redirect_stdout(out):
+            code = main(["lint", str(path), "--format", "concise"])
+        return code, out.getvalue()
+
+    code, printed = benchmark.pedantic(run, rounds=3, iterations=1)
+    assert code == 1 and printed.count(": L101 ") >= 1 and printed.count(": L201 ") >= 10, printed[-500:]
