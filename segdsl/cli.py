@@ -98,9 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "ones: codes or prefixes, comma-separated, or ALL")
     p.add_argument("--extend-select", type=_codes_arg, metavar="CODES", help="run these rules too")
     p.add_argument("--ignore", type=_codes_arg, metavar="CODES", help="never report these rules or warnings")
-    p.add_argument("--config", metavar="PATH", help="read [tool.segdsl] from this file "
-                   "(default: the nearest pyproject.toml that has one)")
-    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    _add_config_args(p)
 
     p = sub.add_parser("fmt", help="rewrite segment files in the canonical layout (docs/formatting.md); "
                                    "exit 0 done, 1 would change or syntax errors, 2 usage or I/O")
@@ -112,6 +110,7 @@ def build_parser() -> argparse.ArgumentParser:
                    "change")
     p.add_argument("--line-length", type=_line_length_arg, metavar="N",
                    help="break lines longer than N (default: line-length of [tool.segdsl], else 88)")
+    _add_config_args(p)
 
     p = sub.add_parser("parse", help="print the syntax tree")
     p.add_argument("file")
@@ -312,6 +311,13 @@ def cmd_lint(args) -> int:
     return EXIT_ERRORS if failing and not args.exit_zero else EXIT_OK
 
 
+def _add_config_args(p) -> None:
+    """--config and --isolated, as lint and fmt read [tool.segdsl]."""
+    p.add_argument("--config", metavar="PATH", help="read [tool.segdsl] from this file "
+                   "(default: the nearest pyproject.toml that has one)")
+    p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+
+
 def _line_length_arg(text: str) -> int:
     if not text.isdigit() or int(text) < 1:
         raise argparse.ArgumentTypeError(f"{text!r} is not a positive whole number")
@@ -322,7 +328,7 @@ def cmd_fmt(args) -> int:
     from .formatter import FormatMismatch, format_source
     from .lint.config import load_settings
 
-    settings = load_settings()  # line-length and exclude of [tool.segdsl]
+    settings = load_settings(args.config, args.isolated)  # line-length and exclude of [tool.segdsl]
     width = args.line_length or settings.line_length
     stdin = args.paths == ["-"]
     if "-" in args.paths and not stdin:

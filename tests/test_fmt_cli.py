@@ -111,6 +111,21 @@ def test_line_length_from_the_option_then_pyproject(capsys, files):
     assert (files / "long.seg").read_text(encoding="utf-8") == broken
 
 
+def test_config_and_isolated_as_lint_has_them(capsys, files):
+    (files / "long.seg").write_text("segment a: aaaa == 1 and bbbb == 2\n", encoding="utf-8")
+    (files / "pyproject.toml").write_text("[tool.segdsl]\nline-length = 20\n", encoding="utf-8")
+    (files / "other.toml").write_text("[tool.segdsl]\nline-length = 88\nexclude = [\"sub/*\"]\n", encoding="utf-8")
+    assert run(capsys, "fmt", "--check", "long.seg")[0] == 1  # pyproject.toml: 20
+    assert run(capsys, "fmt", "--check", "--isolated", "long.seg")[0] == 0  # the default, 88
+    code, out, _ = run(capsys, "fmt", "--check", "--config", "other.toml", ".")
+    assert code == 1 and out.split() == ["would", "reformat", "ugly.seg"]  # 88, and sub/ excluded
+    (files / "bad.toml").write_text("[tool.segdsl]\nline-length = -1\n", encoding="utf-8")
+    code, _, err = run(capsys, "fmt", "--check", "--config", "bad.toml", "long.seg")
+    assert code == 2 and "E904" in err
+    code, _, err = run(capsys, "fmt", "--check", "--config", "missing.toml", "long.seg")
+    assert code == 2 and "E904" in err
+
+
 def test_a_bad_line_length_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["fmt", "--line-length", "0", "x.seg"])
