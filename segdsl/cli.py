@@ -294,11 +294,18 @@ def cmd_lint(args) -> int:
         unreadable = unreadable or source is None
         if program is not None and args.fix:
             result = fix_program(program, settings, path)
+            diags = result.remaining
             if result.applied:
-                _write_atomically(Path(path), result.text)
-                fixed += len(result.applied)
-                program, _diags, source = _checked_file(path)
-            diags = result.remaining if program is not None else _diags
+                try:
+                    _write_atomically(Path(path), result.text)
+                except SegdslError as exc:  # E901: this file stays as it was; the others are still linted
+                    report += [(path, d, None) for d in exc.diagnostics]
+                    unreadable = True
+                    diags = lint(program, with_checker_warnings=True, settings=settings, path=path)
+                else:
+                    fixed += len(result.applied)
+                    program, _diags, source = _checked_file(path)
+                    diags = result.remaining if program is not None else _diags
         elif program is not None:  # the lint rules need a program that checks
             diags = lint(program, with_checker_warnings=True, settings=settings, path=path)
         report += [(path, d, source) for d in diags]
@@ -402,9 +409,10 @@ def _lint_settings(args, settings):
     from .lint.config import settings_from
 
     given = {key: getattr(args, key.replace("-", "_")) for key in ("select", "extend-select", "ignore")}
-    overrides = settings_from({k: v for k, v in given.items() if v is not None}, settings.root)  # E904 for a bad code
-    if args.select is not None:
-        settings.select = overrides.select
+    overrides = settings_from({k: v for k, v in given.items() if v is not None}, settings.root,
+                              command_line=True)  # E904 for a bad code
+    if args.select is not None:  # instead of the configured rules, extend-select among them
+        settings.select, settings.extend_select = overrides.select, []
     settings.extend_select = settings.extend_select + overrides.extend_select
     settings.ignore = settings.ignore + overrides.ignore
     return settings

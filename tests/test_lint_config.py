@@ -132,7 +132,22 @@ def test_mistakes_are_e904_with_exit_2(project, capsys, body, message, line):
 
 def test_a_bad_code_on_the_command_line_is_e904(project, capsys):
     assert main(["lint", "segments", "--select", "L1,X12"]) == 2
-    assert "'X12' is not a prefix of a lint rule or warning code" in capsys.readouterr().err
+    assert "error[E904]: --select: 'X12' is not a prefix of a lint rule or warning code" in capsys.readouterr().err
+
+
+def test_select_on_the_command_line_replaces_the_configured_extend_select(project, capsys):
+    configure(project, 'extend-select = ["L302"]\n')
+    assert "L302" in " ".join(findings(capsys)[1])
+    assert findings(capsys, "--select", "L101")[1] == [
+        "segments/legacy/old.seg:2:9 L101", "segments/trust.seg:1:9 W001", "segments/two.seg:2:9 L101"]
+
+
+@pytest.mark.parametrize("text", ["tool = \"x\"\n", "[tool]\nsegdsl = 1\n", "[tool]\nsegdsl = [\"L1\"]\n"])
+def test_a_segdsl_setting_that_is_not_a_table_is_e904(project, capsys, text):
+    (project / "pyproject.toml").write_text(text, encoding="utf-8")
+    assert main(["lint", "segments", "--config", "pyproject.toml"]) == 2
+    err = capsys.readouterr().err
+    assert "error[E904]" in err and "Traceback" not in err
 
 
 def test_an_unusable_config_path_is_e904(project, capsys):

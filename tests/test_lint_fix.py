@@ -71,6 +71,29 @@ def test_the_command_rewrites_only_files_it_fixed(constant_first, tmp_path, caps
     assert not list(tmp_path.glob(".*segdsl-tmp"))
 
 
+def test_a_file_that_cannot_be_written_is_e901_and_the_others_are_still_fixed(constant_first, tmp_path, capsys,
+                                                                             monkeypatch):
+    import segdsl.cli as cli
+
+    for name in ("a.seg", "b.seg"):
+        (tmp_path / name).write_text(ENTITY + "segment adults: 18 <= age\n", encoding="utf-8")
+    write = cli._write_atomically
+
+    def refuse_a(path, text):
+        if path.name == "a.seg":
+            raise segdsl.SegdslError([cli.error("E901", f"cannot write {path}: Permission denied")])
+        write(path, text)
+
+    monkeypatch.setattr(cli, "_write_atomically", refuse_a)
+    code = main(["lint", str(tmp_path), "--isolated", "--select", "L998", "--fix", "--format", "concise"])
+    out, err = capsys.readouterr()
+    assert code == 2 and "E901 cannot write" in out and "Traceback" not in out + err
+    assert "a.seg:2:17: L998 [*] constant first" in out  # its findings, as without --fix
+    assert (tmp_path / "a.seg").read_text(encoding="utf-8") == ENTITY + "segment adults: 18 <= age\n"
+    assert (tmp_path / "b.seg").read_text(encoding="utf-8") == ENTITY + "segment adults: age >= 18\n"
+    assert "fixed 1 finding" in err
+
+
 def test_without_fix_the_output_marks_what_is_fixable(constant_first, tmp_path, capsys):
     (tmp_path / "a.seg").write_text(ENTITY + "segment adults: 18 <= age\n", encoding="utf-8")
     main(["lint", str(tmp_path / "a.seg"), "--isolated", "--select", "L998", "--format", "concise"])

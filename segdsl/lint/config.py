@@ -116,19 +116,28 @@ def load_settings(config: str | None = None, isolated: bool = False) -> Settings
         document = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise SegdslError([error("E904", f"{source.name} is not valid TOML: {exc}")], source) from None
-    table = document.get("tool", {}).get("segdsl") if path.name == "pyproject.toml" or "tool" in document else document
+    table = document
+    if path.name == "pyproject.toml" or "tool" in document:
+        tool = document.get("tool", {})
+        table = tool.get("segdsl") if isinstance(tool, dict) else None
     if table is None:
         if config:
             raise SegdslError([error("E904", f"{source.name} has no [tool.segdsl] table")], source)
         return Settings()
+    if not isinstance(table, dict):
+        raise SegdslError([error("E904", f"{source.name}: tool.segdsl is {type(table).__name__} {table!r}, not a table",
+                                 help="write the settings under a [tool.segdsl] header")], source)
     return settings_from(table, path.parent, source)
 
 
-def settings_from(table: dict, root: Path, source: Source | None = None) -> Settings:
-    """Settings from the [tool.segdsl] table as a dict; E904 for every mistake in it."""
+def settings_from(table: dict, root: Path, source: Source | None = None, command_line: bool = False) -> Settings:
+    """Settings from the [tool.segdsl] table as a dict (with `command_line`, from the options of that
+    name); E904 for every mistake in it."""
     problems = []
 
     def problem(message: str, near: str | None, help: str | None = None) -> None:
+        if command_line:  # "[tool.segdsl] select: ..." -> "--select: ..."
+            message = re.sub(r"^\[tool\.segdsl\] ([a-z-]+)", r"--\1", message)
         span = None
         if source is not None and near:  # the line that sets the key, else where the text first appears
             after = max(source.text.find("segdsl"), 0)
