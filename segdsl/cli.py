@@ -13,7 +13,7 @@ import json
 import sys
 from pathlib import Path
 
-from .diagnostics import SegdslError, did_you_mean, error, render
+from .diagnostics import DataError, SegdslError, did_you_mean, error, render
 from .gcpause import gc_paused
 from .source import Source
 
@@ -54,7 +54,7 @@ def _codes_arg(text: str) -> list[str]:
 
 
 def build_parser() -> argparse.ArgumentParser:
-    from .sql.compile import DEFAULT_DIALECT
+    from .sql import DEFAULT_DIALECT
 
     parser = _Parser(prog="segdsl", description="Define customer segments once; compile and run them everywhere.")
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
@@ -488,8 +488,6 @@ _STATIC_COMMANDS = {"check", "lint", "fmt", "compile", "parse", "ir"}
 
 
 def main(argv: list[str] | None = None) -> int:
-    from .data import DataError
-
     args = build_parser().parse_args(argv)
     handler = globals()["cmd_" + args.command]
     try:

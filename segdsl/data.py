@@ -15,7 +15,7 @@ from pathlib import Path
 
 import polars as pl
 
-from .diagnostics import SegdslError, did_you_mean, error, first_line
+from .diagnostics import DataError, did_you_mean, error, first_line
 from .schema import Schema
 from .types import Type
 
@@ -27,10 +27,6 @@ _POLARS_TYPES = {"int": pl.Int64, "float": pl.Float64, "string": pl.String, "enu
                  "date": pl.Date, "timestamp": pl.Datetime("us")}
 _TIMESTAMP_FORMATS = ("%Y-%m-%dT%H:%M:%S%.f", "%Y-%m-%d %H:%M:%S%.f", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M:%S",
                       "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M", "%Y-%m-%d")
-
-
-class DataError(SegdslError):
-    """Data that cannot be read or does not fit the schema (exit code 2 in the CLI)."""
 
 
 def _fail(message: str, help: str | None = None) -> DataError:

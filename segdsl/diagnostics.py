@@ -44,6 +44,11 @@ class SegdslError(Exception):
         return "\n".join(render(d, self.source) for d in self.diagnostics)
 
 
+class DataError(SegdslError):
+    """Data that cannot be read or does not fit the schema (exit code 2 in the CLI). Defined here, not in
+    `data`, so that catching it loads no Polars."""
+
+
 def error(code: str, message: str, span: Span | None = None, help: str | None = None) -> Diagnostic:
     return Diagnostic.model_construct(
         code=code, severity=Severity.ERROR, message=message, span=span, help=help, file=None
