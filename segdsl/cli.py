@@ -50,10 +50,11 @@ def _data_arguments(p) -> None:
 
 
 def _codes_arg(text: str) -> list[str]:
-    return [c.strip().upper() if c.strip() != "ALL" else "ALL" for c in text.split(",") if c.strip()]
+    return [c.strip().upper() for c in text.split(",") if c.strip()]
 
 
 def build_parser() -> argparse.ArgumentParser:
+    from .lint.output import FORMATS
     from .sql import DEFAULT_DIALECT
 
     parser = _Parser(prog="segdsl", description="Define customer segments once; compile and run them everywhere.")
@@ -89,7 +90,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = sub.add_parser("lint", help="check, then the lint rules (docs/rules.md); exit 0 clean, 1 findings, 2 usage or I/O")
     p.add_argument("paths", nargs="+", metavar="PATH", help="segment files, or directories searched for *.seg")
-    p.add_argument("--format", choices=["human", "concise", "json", "github", "sarif"], default="human",
+    p.add_argument("--format", choices=FORMATS, default="human",
                    help="github: workflow annotations; sarif: SARIF 2.1.0 for code scanning")
     p.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     p.add_argument("--exit-zero", action="store_true", help="exit 0 even with findings (2 still for usage or I/O)")

@@ -40,7 +40,6 @@ class Settings:
     exclude: list[str] = field(default_factory=list)
     line_length: int = DEFAULT_LINE_LENGTH
     root: Path = field(default_factory=Path.cwd)  # per-file-ignores and exclude are relative to it
-    origin: str | None = None  # the file the settings came from, for messages
 
     def rules_for(self, path: str | None = None) -> set[str]:
         """The codes of the lint rules that run on the file at `path`."""
@@ -161,7 +160,7 @@ def settings_from(table: dict, root: Path, source: Source | None = None, command
                         f'"{v}"', help=did_you_mean(v, sorted(known)) or "the codes are listed in docs/rules.md")
         return [v for v in value if not v.startswith("E")]
 
-    settings = Settings(root=root, origin=source.name if source else None)
+    settings = Settings(root=root)
     for key, value in table.items():
         if key not in _KEYS:
             problem(f"[tool.segdsl] has no setting '{key}'", key,

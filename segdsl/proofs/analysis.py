@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from .. import ir
 from ..gcpause import gc_paused
-from .search import Beyond, Search, TooLong, is_true, negated
+from .search import Beyond, Search, TooLong
 from .shapes import Shaper
 from .space import BUDGET, CannotDecide, Space, TooManyCombinations, memo_of
 
@@ -162,7 +162,7 @@ class Analysis:
             elif isinstance(e, (ir.And, ir.Or)):
                 node = self.search._fold(isinstance(e, ir.And), kids)
             else:
-                node = negated(kids[0], self.search) if isinstance(e, ir.Not) else is_true(kids[0], self.search)
+                node = self.search.negated(kids[0]) if isinstance(e, ir.Not) else self.search.is_true(kids[0])
         else:
             with gc_paused():
                 shape = Shaper(self.space).shape(e)

@@ -13,13 +13,12 @@ class Column:
     stands for values[i]. A test of the column alone is two masks, the candidates that make it
     TRUE and those that make it FALSE (neither: UNKNOWN), with the reference interpreter's answers."""
 
-    __slots__ = ("name", "values", "full", "null", "masks", "_orders", "_kinds")
+    __slots__ = ("name", "values", "full", "masks", "_orders", "_kinds")
 
     def __init__(self, name: str, values: list) -> None:
         self.name = name
         self.values = values
         self.full = (1 << len(values)) - 1
-        self.null = sum(1 << i for i, v in enumerate(values) if v is None)
         self.masks: dict = {}
         self._orders: dict[bool, tuple] = {}
         self._kinds: set | None = None

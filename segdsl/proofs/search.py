@@ -139,19 +139,9 @@ class Search:
         if tag == "K":
             return node
         if tag == "not":
-            kid = self.compile(node[1])
-            if kid[0] == "L":
-                return ("L", kid[1], kid[3], kid[2])
-            if kid[0] == "K":
-                return ("K", None if kid[1] is None else not kid[1])
-            return ("not", kid)
+            return self.negated(self.compile(node[1]))
         if tag == "is":
-            kid = self.compile(node[1])
-            if kid[0] == "L":
-                return ("L", kid[1], kid[2], self.columns[kid[1]].full & ~kid[2])
-            if kid[0] == "K":
-                return ("K", kid[1] is True)
-            return ("is", kid)
+            return self.is_true(self.compile(node[1]))
         if tag == "atl":
             kids = [self.compile(n) for n in node[2]]
             columns = {k[1] for k in kids if k[0] == "L"}
@@ -165,6 +155,22 @@ class Search:
             return ("K", Interpreter({}, {}).eval(e))
         c = self.index[next(iter(columns))]
         return ("L", c, *self.columns[c].mask(e))
+
+    def negated(self, node):
+        """`not` of a compiled node."""
+        if node[0] == "L":
+            return ("L", node[1], node[3], node[2])
+        if node[0] == "K":
+            return ("K", None if node[1] is None else not node[1])
+        return ("not", node)
+
+    def is_true(self, node):
+        """`is_true` of a compiled node."""
+        if node[0] == "L":
+            return ("L", node[1], node[2], self.columns[node[1]].full & ~node[2])
+        if node[0] == "K":
+            return ("K", node[1] is True)
+        return ("is", node)
 
     def _at_least_of_one(self, k: int, kids: list, columns: set):
         """`at least k of` tests of one column (or none), value by value."""
@@ -334,21 +340,3 @@ def node_columns(node) -> set:
         return node_columns(node[1])
     kids = node[2] if tag == "atl" else node[1] if tag in ("and", "or") else [node[1]]
     return set().union(*map(node_columns, kids))
-
-
-def negated(node, search: Search):
-    """`not` of a compiled node."""
-    if node[0] == "L":
-        return ("L", node[1], node[3], node[2])
-    if node[0] == "K":
-        return ("K", None if node[1] is None else not node[1])
-    return ("not", node)
-
-
-def is_true(node, search: Search):
-    """`is_true` of a compiled node."""
-    if node[0] == "L":
-        return ("L", node[1], node[2], search.columns[node[1]].full & ~node[2])
-    if node[0] == "K":
-        return ("K", node[1] is True)
-    return ("is", node)

@@ -81,17 +81,14 @@ class Space:
             prepared = self._prepare(wanted, enumerate_all)
         if isinstance(prepared, _Refused):
             raise CannotDecide(*prepared.args)
-        names, columns, ordered, nodes, exprs = prepared
-        self.ordered = set(ordered)
+        names, columns, nodes, exprs = prepared
         tries = math.prod(len(c.values) for c in columns)
         self.budget -= tries
         if tries > LIMIT or self.budget < 0:
             raise TooManyCombinations("there are too many combinations of values to try")
         wants = [want for _, want in wanted]
         if nodes is not None:
-            domains = Search(names, columns).solve(nodes, wants)
-            return None if domains is None else {
-                name: column.values[(d & -d).bit_length() - 1] for name, column, d in zip(names, columns, domains)}
+            return Search(names, columns).first(nodes, wants)
         if exprs is None:
             exprs = [self._inline(e) for e, _ in wanted]
         for values in itertools.product(*(c.values for c in columns)):
@@ -127,7 +124,7 @@ class Space:
                 nodes = [search.compile(shape.node) for shape in shapes]
             except Beyond:
                 pass  # a test of several columns that is not and/or/not/at least: try every combination
-        return names, columns, ordered, nodes, exprs
+        return names, columns, nodes, exprs
 
     def _shapes(self, exprs: list[ir.Expr]) -> list[Shape] | None:
         """Each condition's shape (a segment's is remembered), or None when one needs the first-written path."""

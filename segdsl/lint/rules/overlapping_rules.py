@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ... import ir
 from ...gcpause import gc_paused
-from ...proofs import CannotDecide, Space
+from ...proofs import Analysis, CannotDecide, Space
 from ..registry import Finding, rule
 
 
@@ -45,7 +45,7 @@ def _findings(context):
             conditions.append(last.item)  # the rule's own condition, inside IsTrue
         for j in range(1, len(ruleset.rules)):
             later = ruleset.rules[j]
-            if _never(checked, [(ir.SegRef(f"{ruleset.name}.{later.name}"), True)]):
+            if Analysis.of(checked).empty(f"{ruleset.name}.{later.name}") is True:
                 continue  # it never matches at all: the checker's W202
             for i in range(j):
                 try:
@@ -59,10 +59,3 @@ def _findings(context):
                                   help=f"for example a customer with {found}; make the conditions disjoint, or "
                                        f"leave the overlap if the order is meant to decide")
                     break
-
-
-def _never(checked, wanted) -> bool:
-    try:
-        return Space(checked).find(wanted) is None
-    except CannotDecide:
-        return False
