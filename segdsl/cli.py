@@ -289,7 +289,7 @@ def cmd_lint(args) -> int:
     from .lint.output import render_report
 
     settings = _lint_settings(args, load_settings(args.config, args.isolated))
-    files, report, unreadable, fixed = _seg_files(args.paths, settings), [], False, 0
+    files, report, unreadable, fixed = _seg_files(args.paths, settings, args.force_exclude), [], False, 0
     for path in files:
         program, diags, source = _checked_file(path)
         unreadable = unreadable or source is None
@@ -320,10 +320,12 @@ def cmd_lint(args) -> int:
 
 
 def _add_config_args(p) -> None:
-    """--config and --isolated, as lint and fmt read [tool.segdsl]."""
+    """--config, --isolated and --force-exclude, as lint and fmt read [tool.segdsl]."""
     p.add_argument("--config", metavar="PATH", help="read [tool.segdsl] from this file "
                    "(default: the nearest pyproject.toml that has one)")
     p.add_argument("--isolated", action="store_true", help="ignore every configuration file")
+    p.add_argument("--force-exclude", action="store_true", help="skip the files that exclude names even when "
+                   "they are named on the command line (as pre-commit names them)")
 
 
 def _line_length_arg(text: str) -> int:
@@ -343,7 +345,7 @@ def cmd_fmt(args) -> int:
         print("segdsl fmt: error: '-' (stdin) cannot be formatted together with files", file=sys.stderr)
         return EXIT_USAGE
     counts, status = {"changed": 0, "unchanged": 0, "failed": 0}, EXIT_OK
-    for path in ["-"] if stdin else _seg_files(args.paths, settings):
+    for path in ["-"] if stdin else _seg_files(args.paths, settings, args.force_exclude):
         name = "<stdin>" if stdin else path
         try:
             text = sys.stdin.read() if stdin else Path(path).read_text(encoding="utf-8")
@@ -439,15 +441,15 @@ def _checked_file(path: str):
         return None, exc.diagnostics, exc.source
 
 
-def _seg_files(paths: list[str], settings=None) -> list[str]:
-    """The files named, and the *.seg files under the directories named (but not those the
-    settings exclude), in a stable order."""
+def _seg_files(paths: list[str], settings=None, force_exclude: bool = False) -> list[str]:
+    """The files named (less those the settings exclude, with `force_exclude`), and the *.seg files under
+    the directories named (less those the settings exclude), in a stable order."""
     files = []
     for path in paths:
         if Path(path).is_dir():
             files += sorted(str(p) for p in Path(path).rglob("*.seg")
                             if settings is None or not settings.excluded(str(p)))
-        else:
+        elif not (force_exclude and settings is not None and settings.excluded(path)):
             files.append(path)
     return files
 

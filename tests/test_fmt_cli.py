@@ -126,6 +126,13 @@ def test_config_and_isolated_as_lint_has_them(capsys, files):
     assert code == 2 and "E904" in err
 
 
+def test_force_exclude_skips_excluded_files_named_on_the_command_line(capsys, files):
+    (files / "pyproject.toml").write_text("[tool.segdsl]\nexclude = [\"sub/*\"]\n", encoding="utf-8")
+    assert run(capsys, "fmt", "--check", "sub/deeper.seg")[0] == 1
+    code, out, err = run(capsys, "fmt", "--check", "--force-exclude", "sub/deeper.seg", "pretty.seg")
+    assert code == 0 and out == "" and "1 file would be left unchanged" in err
+
+
 def test_a_bad_line_length_is_a_usage_error(capsys):
     with pytest.raises(SystemExit) as exited:
         main(["fmt", "--line-length", "0", "x.seg"])

@@ -72,6 +72,18 @@ def test_severity_overrides_turn_a_warning_into_an_error_and_back(project, capsy
     assert code == 1  # L201 is an error now
 
 
+def test_exclude_applies_to_named_files_only_with_force_exclude(project, capsys):
+    configure(project, 'exclude = ["segments/legacy/*"]\nignore = ["W001"]\n')
+    named = ["segments/legacy/old.seg", "segments/two.seg"]
+    main(["lint", *named, "--format", "concise"])
+    assert "segments/legacy/old.seg:2:9: L101" in capsys.readouterr().out
+    main(["lint", *named, "--format", "concise", "--force-exclude"])
+    out = capsys.readouterr().out
+    assert "legacy" not in out and "segments/two.seg:2:9: L101" in out
+    code = main(["lint", "segments/legacy/old.seg", "--force-exclude"])
+    assert code == 0 and "0 files linted" in capsys.readouterr().out
+
+
 def test_the_configuration_is_found_from_a_subdirectory(project, monkeypatch, capsys):
     configure(project, 'ignore = ["L2", "W"]\n')
     monkeypatch.chdir(project / "segments")

@@ -23,7 +23,7 @@ per question (and 200,000 per claim) is kept as before, so the checker decides e
 decided before.
 
 `analysis.Analysis` compiles every segment of a program over one shared set of candidates per field (all
-the constants the file compares it with), for questions across many segments (lint's L103, L104).
+the constants the file compares it with), for the lint rules' questions (L101-L105).
 
 The stages of it, one module each:
 
