@@ -305,8 +305,7 @@ def cmd_lint(args) -> int:
                     diags = lint(program, with_checker_warnings=True, settings=settings, path=path)
                 else:
                     fixed += len(result.applied)
-                    program, _diags, source = _checked_file(path)
-                    diags = result.remaining if program is not None else _diags
+                    source = result.program.source  # (the remaining findings' spans are in the fixed text)
         elif program is not None:  # the lint rules need a program that checks
             diags = lint(program, with_checker_warnings=True, settings=settings, path=path)
         report += [(path, d, source) for d in diags]

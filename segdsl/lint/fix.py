@@ -19,6 +19,7 @@ MAX_ROUNDS = 10
 @dataclass
 class Fixed:
     text: str  # the text after every fix
+    program: object  # the checked program of that text (its source renders the remaining findings)
     applied: list = field(default_factory=list)  # the findings whose fix was applied, round after round
     remaining: list = field(default_factory=list)  # the findings of the fixed text
 
@@ -58,4 +59,4 @@ def fix_program(program, settings=None, path: str | None = None) -> Fixed:
         text, program = candidate, fixed
         applied += chosen
         findings = lint(program, with_checker_warnings=True, settings=settings, path=path)
-    return Fixed(text, applied, findings)
+    return Fixed(text, program, applied, findings)
