@@ -250,11 +250,19 @@ def _need_plotly() -> None:
                                  help="pip install 'segdsl[report]'")]) from None
 
 
+def _same_line_endings(path: str, text: str) -> str:
+    """`text` (read with universal newlines) with the line endings of the file at `path`, as the
+    formatter keeps them: \r\n when its first line ends so."""
+    with open(path, "rb") as f:
+        first = f.readline()
+    return text.replace("\n", "\r\n") if first.endswith(b"\r\n") else text
+
+
 def _write_atomically(path: Path, text: str) -> None:
     """The whole file or none: written beside it, then renamed over it."""
     temporary = path.with_name(f".{path.name}.segdsl-tmp")
     try:
-        temporary.write_text(text, encoding="utf-8")
+        temporary.write_text(text, encoding="utf-8", newline="")
         temporary.replace(path)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
@@ -298,7 +306,7 @@ def cmd_lint(args) -> int:
             diags = result.remaining
             if result.applied:
                 try:
-                    _write_atomically(Path(path), result.text)
+                    _write_atomically(Path(path), _same_line_endings(path, result.text))
                 except SegdslError as exc:  # E901: this file stays as it was; the others are still linted
                     report += [(path, d, None) for d in exc.diagnostics]
                     unreadable = True
@@ -347,7 +355,8 @@ def cmd_fmt(args) -> int:
     for path in ["-"] if stdin else _seg_files(args.paths, settings, args.force_exclude):
         name = "<stdin>" if stdin else path
         try:
-            text = sys.stdin.read() if stdin else Path(path).read_text(encoding="utf-8")
+            # (newline="": the line endings as they are, which the formatter keeps)
+            text = sys.stdin.read() if stdin else Path(path).open(encoding="utf-8", newline="").read()
             formatted = format_source(text, width, name=name)
         except (OSError, UnicodeDecodeError) as exc:
             reason = "no such file" if isinstance(exc, FileNotFoundError) else f"cannot read it: {exc}"

@@ -22,6 +22,7 @@ from decimal import Decimal
 from . import ast
 from .diagnostics import SegdslError, has_errors
 from .layout import Doc, Group, IfBreak, Indent, Line, Text, leaves, propagate_breaks, render
+from .lint.suppress import NOQA
 from .parser import _ESCAPE_RE, _ESCAPES, parse
 from .source import Source
 
@@ -236,9 +237,11 @@ class _Builder:
         members = []
         for k, rule in enumerate(r.rules):
             condition = self.expr(rule.condition, True)
-            # `vip: x > 0  days: ...` would read `0 days` as a duration: the source had parentheses.
-            if k + 1 < len(r.rules) and _UNIT.fullmatch(r.rules[k + 1].name) and \
-                    render(condition, 10**9).rstrip()[-1:].isdigit():
+            # The next rule's name must not join the end of this condition, as the source's parentheses
+            # kept it apart: `x > 0` then `days: ...` reads `0 days`, `flag: at` then `least: ...` `at least`.
+            end = render(condition, 10**9).rstrip()
+            after = r.rules[k + 1].name if k + 1 < len(r.rules) else ""
+            if _UNIT.fullmatch(after) and end[-1:].isdigit() or after in ("least", "most") and _ENDS_WITH_AT.search(end):
                 condition = self.operand(rule.condition, _ATOM + 1, True)
             members.append((rule.span.start, [Text(rule.name), Text(":"), Text(" "), condition]))
         if r.otherwise is not None:
@@ -341,8 +344,9 @@ class _Builder:
         if _level(e) >= level and not force:
             return self.expr(e, breakable)
         inner = self.expr(e, breakable, hanging=False)
-        # The source had these too (the grammar needs them): its outermost ones start the span.
-        grouped = self.tokens.text[e.span.start] == "("
+        # The source had these too (the grammar needs them): its outermost ones start and end the span
+        # (a `(` that starts it may instead open its first operand: `(a or b) and c`).
+        grouped = self.tokens.text[e.span.start] == "(" and self.tokens.closing.get(e.span.start) == e.span.end - 1
         left, right = self.parentheses(e.span.start) if grouped else (Text("("), Text(")"))
         if breakable and isinstance(e, (ast.BoolOp, ast.SetOp)):
             return Group([left, Indent([Line(soft=True), inner], _CONTINUATION), Line(soft=True), right])
@@ -390,7 +394,7 @@ def _is_block(item) -> bool:
 # One token of segdsl text; whitespace-separated words are separate tokens (`in last` is two).
 _TOKEN = re.compile(r'"(?:[^"\\\n]|\\.)*"|#[^\n]*|[A-Za-z_][A-Za-z0-9_]*|[0-9]+(?:\.[0-9]+)?|[=!<>]=|<>|\S')
 _SPELLINGS = {"=": "==", "<>": "!=", "days": "day", "weeks": "week", "months": "month", "years": "year"}
-_NOQA = re.compile(r"#\s*segdsl:\s*noqa\b")  # as segdsl/lint/suppress.py reads it
+_ENDS_WITH_AT = re.compile(r"(?<![A-Za-z0-9_])at$")
 
 
 def _key(token: str):
@@ -484,7 +488,10 @@ class _Comments:
             for leaf, _ in printed:
                 if leaf.source is not None:
                     self.output[at[leaf.source]] = leaf
-            source = [(i, key) for i, key in source if key not in ("(", ")")]
+            # Parentheses are matched above; a trailing comma (`f(a,)`) is not printed, and matched to a
+            # later comma it would carry that comma's comments away.
+            source = [(i, key) for n, (i, key) in enumerate(source) if key not in ("(", ")") and
+                      not (key == "," and n + 1 < len(source) and source[n + 1][1] in (")", "]"))]
             printed = [(leaf, key) for leaf, key in printed if key not in ("(", ")")]
             for a, b in _align([key for _, key in source], [key for _, key in printed]):
                 self.output[source[a][0]] = printed[b][0]
@@ -500,7 +507,8 @@ class _Comments:
             else:
                 own_line.append(comment)
         for k, (comment, anchor, line_start) in enumerate(trailing):
-            if _NOQA.search(comment.text):
+            found = NOQA.search(comment.text)  # (a file-wide one is not about its line)
+            if found and found.group("kind") == "noqa":
                 trailing[k] = (comment, self._pin_line(anchor, line_start, comment.span.start), line_start)
         for comment, anchor, _ in trailing:
             anchor.trailing.append(comment.text.rstrip())
@@ -524,6 +532,11 @@ class _Comments:
         start = stop = self.position[id(anchor)]
         if first is not None:
             start = min(start, self.position[id(first)])
+        # A parenthesis the formatter adds before the line's first token opens on that line too.
+        while start >= 2 and isinstance(self.leaves[start - 1], Line) and self.leaves[start - 1].soft and \
+                isinstance(self.leaves[start - 2], Text) and self.leaves[start - 2].text == "(" and \
+                self.leaves[start - 2].source is None:
+            start -= 2
         # A node that starts on the line with a parenthesis that is not printed starts, once
         # formatted, at its first token printed: that one must stay on the line too.
         for node_start in self.node_starts[bisect.bisect_left(self.node_starts, line_start):

@@ -241,6 +241,12 @@ def test_a_number_before_a_rule_named_like_a_unit_keeps_its_parentheses():
     assert fmt(text) == "ruleset r exclusive {\n  vip: (x > 0)\n  days: y\n  other: (1)\n  weeks: z\n}\n"
 
 
+def test_a_condition_ending_in_at_before_a_rule_named_least_keeps_its_parentheses():
+    # `x: at` then `least: ...` would read `at least`
+    text = "ruleset r exclusive {\n  x: (at)\n  least: age > 1\n  y: (f or at)\n  most: f\n}\n"
+    assert fmt(text) == "ruleset r exclusive {\n  x: (at)\n  least: age > 1\n  y: (f or at)\n  most: f\n}\n"
+
+
 def test_empty_and_comment_only_files():
     assert fmt("") == "" and fmt("  \n\n") == ""
     assert fmt("# only\n\n\n# two") == "# only\n\n# two\n"
@@ -378,6 +384,25 @@ def test_a_noqa_comment_stays_with_the_code_of_its_line():
             and level == "pro"
         """)
     assert fmt("segment s: a and\n  b  # segdsl: noqa\n") == "segment s: a and b  # segdsl: noqa\n"
+
+    # the parenthesis the formatter adds around the `and` opens on the noqa line too, so the
+    # suppression still covers the findings that start there
+    text = 'segment s:\n  sport == "road" and age > 3  # segdsl: noqa: L103\n  or sport == "road"\n'
+    out = fmt(text)
+    assert out.splitlines()[0] == 'segment s: (sport == "road" and age > 3  # segdsl: noqa: L103'
+
+
+def test_a_trailing_comment_stays_with_the_operand_it_follows():
+    text = ('segment s: (sport == "road" or sport == "gravel")  # riders off the track\n'
+            '  and level == "pro" and city == "Wrocław" and age > 30\n  or age > 70\n')
+    out = fmt(text)
+    assert '(sport == "road" or sport == "gravel")  # riders off the track' in out
+    assert "age > 30\n" in out
+
+
+def test_a_comment_after_a_trailing_comma_formats_once():
+    text = "segment s: at least 1 of (at least 1 of (a > 1  # segdsl: noqa\n), f)\n"
+    assert fmt(text).splitlines()[0] == "segment s: at least 1 of (at least 1 of (a > 1,  # segdsl: noqa"
 
 
 # --- real files ---------------------------------------------------------------------------------

@@ -15,9 +15,8 @@ PRETTY = "segment a: x == 1 and y != 2\n"
 
 
 def run(capsys, *argv):
-    code = main(list(argv))
+    code = main(list(argv))  # (in this process: an exception would fail the test by itself)
     out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
     return code, out, err
 
 
@@ -131,6 +130,12 @@ def test_force_exclude_skips_excluded_files_named_on_the_command_line(capsys, fi
     assert run(capsys, "fmt", "--check", "sub/deeper.seg")[0] == 1
     code, out, err = run(capsys, "fmt", "--check", "--force-exclude", "sub/deeper.seg", "pretty.seg")
     assert code == 0 and out == "" and "1 file would be left unchanged" in err
+
+
+def test_a_file_keeps_its_crlf_line_endings(capsys, files):
+    (files / "crlf.seg").write_bytes(b"segment a: x=1\r\nsegment b: y # c\r\n")
+    assert run(capsys, "fmt", "crlf.seg")[0] == 0
+    assert (files / "crlf.seg").read_bytes() == b"segment a: x == 1\r\nsegment b: y  # c\r\n"
 
 
 def test_a_bad_line_length_is_a_usage_error(capsys):

@@ -94,6 +94,13 @@ def test_a_file_that_cannot_be_written_is_e901_and_the_others_are_still_fixed(co
     assert "fixed 1 finding" in err
 
 
+def test_a_fixed_file_keeps_its_crlf_line_endings(constant_first, tmp_path, capsys):
+    path = tmp_path / "a.seg"
+    path.write_bytes((ENTITY + "segment adults: 18 <= age\n").replace("\n", "\r\n").encode())
+    main(["lint", str(path), "--isolated", "--select", "L998", "--fix"])
+    assert path.read_bytes() == (ENTITY + "segment adults: age >= 18\n").replace("\n", "\r\n").encode()
+
+
 def test_without_fix_the_output_marks_what_is_fixable(constant_first, tmp_path, capsys):
     (tmp_path / "a.seg").write_text(ENTITY + "segment adults: 18 <= age\n", encoding="utf-8")
     main(["lint", str(tmp_path / "a.seg"), "--isolated", "--select", "L998", "--format", "concise"])

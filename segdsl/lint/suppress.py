@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..diagnostics import Diagnostic, warning
 from ..source import Source
 
-_NOQA = re.compile(r"#\s*segdsl:\s*(?P<kind>file-noqa|noqa)\b(?:\s*:\s*(?P<codes>[A-Za-z0-9_, ]*))?")
+NOQA = re.compile(r"#\s*segdsl:\s*(?P<kind>file-noqa|noqa)\b(?:\s*:\s*(?P<codes>[A-Za-z0-9_, ]*))?")
 
 
 @dataclass
@@ -28,7 +28,7 @@ def suppressions(source: Source) -> list[Suppression]:
     for number, line in enumerate(source.text.split("\n"), start=1):
         at = _comment_start(line) if "noqa" in line else None  # (the scan is slow: only where it may matter)
         if at is not None:
-            m = _NOQA.search(line, at)  # anywhere in the comment: "# why  # segdsl: noqa"
+            m = NOQA.search(line, at)  # anywhere in the comment: "# why  # segdsl: noqa"
             if m:
                 codes = m.group("codes")
                 listed = frozenset(c.strip().upper() for c in codes.split(",") if c.strip()) if codes else None
