@@ -8,7 +8,6 @@ from __future__ import annotations
 import re
 
 from .. import ast
-from ..gcpause import gc_paused
 from ..types import ANY, BOOL, FLOAT, INT, STRING, Type
 from .registry import Edit
 
@@ -38,8 +37,7 @@ def scoped_nodes(context, *types) -> list[Scoped]:
     context; each type's nodes are in file order."""
     index = context.__dict__.get("_scoped_nodes")
     if index is None:
-        with gc_paused():  # many small objects: the collector would rescan the AST again and again
-            index = context.__dict__["_scoped_nodes"] = _index(context)
+        index = context.__dict__["_scoped_nodes"] = _index(context)  # (lint() keeps the collector paused)
     if not types:
         return [s for found in index.values() for s in found]
     if len(types) == 1:

@@ -24,7 +24,6 @@ from bisect import bisect_left, bisect_right
 from itertools import combinations
 
 from ... import ir
-from ...gcpause import gc_paused
 from ...proofs import Analysis
 from ..registry import Finding, rule
 
@@ -53,9 +52,7 @@ segment senior_road: age > 64 and sport == "road"
           "age >= 65 }`) or name the other in its condition (`adults and age >= 65`); of two segments with the same "
           "members keep one, or define one as the other (`segment b: a`)", default=False)
 def check(context):
-    with gc_paused():
-        found = _Contained(context.checked).findings()
-    yield from found
+    yield from _Contained(context.checked).findings()  # (lint() keeps the collector paused)
 
 
 MAX_DISJUNCTS = 8  # a segment split into more boxes than this is taken as one over-approximating box
@@ -312,20 +309,12 @@ class _Index:
                     rows.append([(c, mask.bit_length() - 1) for c, mask in box.items()])
                     rows.append([(c, self._rare_within(c, mask)) for c, mask in box.items()])
                 row = rows[k]
-                ones &= one.allowed(columns, k)
-                for c, j in row:
-                    if not ones:
-                        break
-                    ones &= one.holding(c, j)
+                ones = one.holding_row(row, columns, k, ones)
                 if groups:
                     spread = groups | groups << 1  # a group's bits, from its first
                     spread |= spread << 2
                     spread |= spread << 4
-                    bits = several.allowed(columns, k) & spread
-                    for c, j in row:
-                        if not bits:
-                            break
-                        bits &= several.holding(c, j)
+                    bits = several.holding_row(row, columns, k, spread)
                     bits |= bits >> 1  # any bit of a group, to its first
                     bits |= bits >> 2
                     bits |= bits >> 4
